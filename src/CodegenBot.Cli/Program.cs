@@ -1,0 +1,3 @@
+using CodegenBot.Cli;
+
+return await CodegenCli.RunAsync(args, CliContext.FromProcess(), CancellationToken.None);

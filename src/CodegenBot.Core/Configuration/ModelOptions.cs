@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodegenBot.Core.Configuration;
+
+/// <summary>Which model provider to call, and the limits of each call.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>The provider; <see cref="ModelProvider.Auto"/> picks from the environment.</summary>
+    public ModelProvider Provider { get; init; } = ModelProvider.Auto;
+
+    /// <summary>The model name as the provider knows it; empty means the provider's default.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The base URL of the endpoint; empty means the provider's default.</summary>
+    public string Endpoint { get; init; } = "";
+
+    /// <summary>The name of the environment variable that holds the API key; empty means the provider's default.</summary>
+    [RegularExpression("^$|^[A-Za-z_][A-Za-z0-9_]*$", ErrorMessage = "must be an environment variable name such as OPENAI_API_KEY")]
+    public string ApiKeyEnv { get; init; } = "";
+
+    /// <summary>Sampling temperature.</summary>
+    [Range(0.0, 2.0)]
+    public double Temperature { get; init; } = 0.2;
+
+    /// <summary>How long one model call may take before it counts as a TIMEOUT.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>The most tokens the model may produce in one answer.</summary>
+    [Range(256, 1_000_000)]
+    public int MaxOutputTokens { get; init; } = 8192;
+
+    /// <summary>The size of the model's context window, in tokens.</summary>
+    [Range(1024, 10_000_000)]
+    public int MaxInputTokens { get; init; } = 128_000;
+}
+
+/// <summary>Model providers.</summary>
+public enum ModelProvider
+{
+    /// <summary>GITHUB_TOKEN means GitHub Models, else OPENAI_API_KEY means OpenAI.</summary>
+    Auto,
+
+    /// <summary>GitHub Models at https://models.github.ai/inference with the job's GITHUB_TOKEN.</summary>
+    GithubModels,
+
+    /// <summary>OpenAI's API.</summary>
+    Openai,
+
+    /// <summary>Any server speaking OpenAI chat completions (Ollama, vLLM, LM Studio, llama.cpp).</summary>
+    OpenaiCompatible,
+}

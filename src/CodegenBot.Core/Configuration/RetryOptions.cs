@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CodegenBot.Core.Configuration;
+
+/// <summary>Retry behaviour for each reason an attempt or a call can fail.</summary>
+public sealed record RetryOptions
+{
+    /// <summary>The change did not reach the quality thresholds: a new attempt with the findings as feedback.</summary>
+    public RetryPolicyOptions QualityThreshold { get; init; } = new() { MaxAttempts = 3, Strategy = RetryStrategy.Fixed, BaseDelay = TimeSpan.Zero, Jitter = false };
+
+    /// <summary>The model's answer could not be used (no edits, malformed or unappliable edits).</summary>
+    public RetryPolicyOptions ValidationFailed { get; init; } = new() { MaxAttempts = 3, Strategy = RetryStrategy.Fixed, BaseDelay = TimeSpan.Zero, Jitter = false };
+
+    /// <summary>The provider answered with a server error (5xx) or an unreadable body.</summary>
+    public RetryPolicyOptions ApiError { get; init; } = new();
+
+    /// <summary>The provider answered 429; Retry-After is honoured.</summary>
+    public RetryPolicyOptions RateLimit { get; init; } = new();
+
+    /// <summary>The connection failed or dropped.</summary>
+    public RetryPolicyOptions NetworkError { get; init; } = new();
+
+    /// <summary>A call took longer than <c>model.request_timeout</c>.</summary>
+    public RetryPolicyOptions Timeout { get; init; } = new();
+
+    /// <summary>The circuit breaker around each provider endpoint.</summary>
+    public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
+}
+
+/// <summary>How to retry one failure reason.</summary>
+public sealed record RetryPolicyOptions
+{
+    /// <summary>How the delay grows between tries.</summary>
+    public RetryStrategy Strategy { get; init; } = RetryStrategy.Exponential;
+
+    /// <summary>Tries in all, the first included (1 means no retry).</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>The first delay (and the step, for linear).</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>No delay is longer than this, Retry-After included.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Randomise delays so that many clients do not retry in step.</summary>
+    public bool Jitter { get; init; } = true;
+}
+
+/// <summary>Retry delay strategies.</summary>
+public enum RetryStrategy
+{
+    /// <summary>base, 2*base, 4*base, ...</summary>
+    Exponential,
+
+    /// <summary>base, 2*base, 3*base, ...</summary>
+    Linear,
+
+    /// <summary>base every time.</summary>
+    Fixed,
+
+    /// <summary>Exponential, but a server's Retry-After wins when it is given.</summary>
+    Adaptive,
+}
+
+/// <summary>Circuit breaker settings, per provider endpoint.</summary>
+public sealed record CircuitBreakerOptions
+{
+    /// <summary>Whether the breaker is used at all.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Share of failed calls in the sampling window that opens the circuit.</summary>
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; init; } = 0.5;
+
+    /// <summary>Calls needed in the window before the ratio counts.</summary>
+    [Range(2, 1000)]
+    public int MinimumThroughput { get; init; } = 6;
+
+    /// <summary>The window over which failures are counted.</summary>
+    public TimeSpan SamplingDuration { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the circuit stays open before one probe call.</summary>
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace CodegenBot.Core.Context;
+
+/// <summary>What a task names: files (by path or by file name) and the words used to rank the rest.</summary>
+internal static partial class TaskMentions
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "that", "this", "from", "into", "when", "then", "should", "must", "add", "make",
+        "use", "not", "are", "can", "all", "new", "fix", "file", "files", "code", "please", "also", "have", "has",
+    };
+
+    /// <summary>Repository files the task names, by full or partial path (<c>src/Foo.cs</c>, <c>Foo.cs</c>).</summary>
+    public static IReadOnlyList<string> MentionedFiles(string task, IReadOnlyList<RepositoryFile> files)
+    {
+        var mentioned = new List<string>();
+        foreach (Match match in PathLike().Matches(task))
+        {
+            var text = match.Value.TrimStart('.', '/').Replace('\\', '/');
+            var hits = files.Where(f => f.Path == text || f.Path.EndsWith("/" + text, StringComparison.Ordinal)).Select(f => f.Path);
+            mentioned.AddRange(hits.Where(h => !mentioned.Contains(h)));
+        }
+
+        return mentioned;
+    }
+
+    /// <summary>Lower-case words of the task, camelCase and snake_case split, stop words removed.</summary>
+    public static IReadOnlySet<string> Words(string text) =>
+        Identifier().Matches(text)
+            .SelectMany(m => SplitIdentifier(m.Value))
+            .Where(w => w.Length >= 3 && !StopWords.Contains(w))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>
+    public static IEnumerable<string> SplitIdentifier(string identifier) =>
+        SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"(?<![\w/.-])[\w./\\-]*[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]
+    private static partial Regex PathLike();
+
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"[A-Z]{2,}(?=[A-Z][a-z]|\b|[0-9_])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")]
+    private static partial Regex SubWord();
+}

@@ -1,0 +1,27 @@
+namespace CodegenBot.Core.Generation;
+
+/// <summary>One edit the model asked for: replace <see cref="Search"/> with <see cref="Replace"/> in a file.</summary>
+/// <param name="Path">The file, relative to the repository root, as the model wrote it.</param>
+/// <param name="Search">Exact existing text; empty means "create the file".</param>
+/// <param name="Replace">The new text.</param>
+/// <param name="Line">The line of the model's answer where the block starts (for feedback).</param>
+public sealed record EditBlock(string Path, string Search, string Replace, int Line);
+
+/// <summary>The edits found in an answer, and what could not be read.</summary>
+public sealed record EditParseResult(IReadOnlyList<EditBlock> Blocks, IReadOnlyList<string> Problems);
+
+/// <summary>How an edit changed a file.</summary>
+public enum EditKind
+{
+    /// <summary>The file did not exist before.</summary>
+    Created,
+
+    /// <summary>Text in an existing file was replaced.</summary>
+    Modified,
+}
+
+/// <summary>An edit that was applied, for the report.</summary>
+public sealed record AppliedEdit(string Path, EditKind Kind, int LinesRemoved, int LinesAdded);
+
+/// <summary>What applying the edits of one answer did.</summary>
+public sealed record EditApplication(IReadOnlyList<AppliedEdit> Applied, IReadOnlyList<string> Problems);

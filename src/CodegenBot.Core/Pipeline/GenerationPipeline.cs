@@ -1,0 +1,167 @@
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context;
+using CodegenBot.Core.Generation;
+using CodegenBot.Core.Quality;
+using CodegenBot.Core.Requests;
+using CodegenBot.Core.Resilience;
+using CodegenBot.Core.Workspace;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace CodegenBot.Core.Pipeline;
+
+/// <summary>
+/// The data flow of one request: context → prompt → model → edits in a work tree → assessment → retry with
+/// feedback or commit. Each attempt starts from the base commit; the user's checkout is never written to.
+/// </summary>
+internal sealed partial class GenerationPipeline(
+    ChatClientFactory clients,
+    IEnumerable<ILanguageAnalyzer> analyzers,
+    TimeProvider time,
+    ILogger<GenerationPipeline> logger)
+{
+    /// <summary>Trailer that marks the bot's commits.</summary>
+    public const string GeneratedByTrailer = "Generated-by: CodegenBot";
+
+    public async Task<GenerationOutcome> RunAsync(
+        GenerationRequest request,
+        CodegenOptions options,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        var selection = ModelSelection.Resolve(options.Model, environment);
+        using var workspace = GitWorkspace.Open(request.RepositoryPath);
+        workspace.EnsureClean();
+
+        var timer = new StageTimer(time);
+        var branch = workspace.NewBranchName(options.Git.BranchPrefix, request.EffectiveTitle);
+        using var tree = workspace.CreateWorkTree(branch);
+        var keepBranch = false;
+        try
+        {
+            LogStarted(logger, branch, selection.Model, selection.Endpoint);
+            var context = timer.Measure("context", () => new ContextBuilder(options.Context, TokenCounter.Default).Build(tree.Path, request.Task));
+            LogContext(logger, context.Files.Count, context.ListedPaths.Count, context.TokenCount, context.TokenBudget);
+
+            var statistics = new RetryStatistics();
+            var run = new AttemptRunner(
+                request, options, tree, context,
+                new PromptBuilder(new TemplateRenderer(tree.Path), options),
+                clients.Create(selection, options, environment, statistics),
+                new QualityAssessor(analyzers, options.Quality),
+                timer,
+                time);
+            var attempts = await RunAttemptsAsync(run, options.Retry, cancellationToken);
+
+            var last = attempts[^1];
+            string? commit = null;
+            if (last.Failure is null && !request.DryRun)
+            {
+                commit = timer.Measure("commit", () => tree.Commit(CommitMessage(request, selection), options.Git.AuthorName, options.Git.AuthorEmail, time.GetUtcNow()));
+                keepBranch = true;
+                LogCommitted(logger, branch, commit);
+            }
+
+            return new GenerationOutcome
+            {
+                Request = request,
+                Model = selection,
+                Succeeded = last.Failure is null,
+                GiveUpReason = last.Failure is null ? null : GiveUpReason(last, attempts.Count),
+                Branch = branch,
+                BaseBranch = workspace.CurrentBranch,
+                BaseSha = tree.BaseSha,
+                CommitSha = commit,
+                Attempts = attempts,
+                Context = context,
+                Timings = timer.Snapshot(),
+                CallRetries = statistics.Snapshot(),
+            };
+        }
+        finally
+        {
+            if (!keepBranch)
+            {
+                tree.DeleteBranch();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Attempts under a Polly retry: an attempt that failed for QUALITY_THRESHOLD or VALIDATION_FAILED is retried
+    /// while that reason's <c>max_attempts</c> (and the larger of the two, for all attempts) allows.
+    /// </summary>
+    private async Task<List<AttemptRecord>> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, CancellationToken cancellationToken)
+    {
+        var attempts = new List<AttemptRecord>();
+        var maxAttempts = Math.Max(retry.QualityThreshold.MaxAttempts, retry.ValidationFailed.MaxAttempts);
+        int Failures(RetryReason reason) => attempts.Count(a => a.Failure == reason);
+
+        var pipeline = new ResiliencePipelineBuilder<AttemptRecord> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<AttemptRecord>
+            {
+                MaxRetryAttempts = maxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { Failure: RetryReason.QualityThreshold or RetryReason.ValidationFailed } attempt
+                    && Failures(attempt.Failure.Value) < retry.PolicyFor(attempt.Failure.Value).MaxAttempts),
+                DelayGenerator = args =>
+                {
+                    var reason = args.Outcome.Result!.Failure!.Value;
+                    return ValueTask.FromResult<TimeSpan?>(RetryDelays.Compute(retry.PolicyFor(reason), Failures(reason) - 1, null, Random.Shared.NextDouble));
+                },
+                OnRetry = args =>
+                {
+                    LogRetrying(logger, args.Outcome.Result!.Number, args.Outcome.Result.Failure!.Value.Display(), args.Outcome.Result.FailureSummary ?? "");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+        await pipeline.ExecuteAsync(
+            async token =>
+            {
+                var attempt = await run.RunAsync(attempts.Count + 1, maxAttempts, Feedback(attempts), token);
+                attempts.Add(attempt);
+                return attempt;
+            },
+            cancellationToken);
+        return attempts;
+    }
+
+    private static List<AttemptFeedback> Feedback(List<AttemptRecord> attempts) =>
+        attempts.Where(a => a.Failure is not null)
+            .Select(a => new AttemptFeedback(
+                a.Number,
+                a.FailureSummary ?? a.Failure!.Value.Display(),
+                a.Problems.Concat(a.Assessment?.Findings.Select(f => f.ToString()) ?? []).ToList()))
+            .ToList();
+
+    private static string GiveUpReason(AttemptRecord last, int attempts) => last.Failure switch
+    {
+        RetryReason.QualityThreshold or RetryReason.ValidationFailed =>
+            $"No attempt passed the checks after {attempts} attempt(s); the last failed with {last.Failure.Value.Display()}: {last.FailureSummary}.",
+        _ => $"The model could not be called ({last.FailureSummary}); check the endpoint and try again later.",
+    };
+
+    private static string CommitMessage(GenerationRequest request, ModelSelection selection) =>
+        $"{request.EffectiveTitle}\n\nTask ({ConfigNames.EnumValue(request.Mode)}): {Shorten(request.Task, 600)}\n\n{GeneratedByTrailer} ({selection.Model})\n";
+
+    private static string Shorten(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 3), "...");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Working on branch {Branch} with model {Model} at {Endpoint}")]
+    private static partial void LogStarted(ILogger logger, string branch, string model, Uri endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Context: {FileCount} files in full, {ListedCount} listed, {Tokens}/{Budget} tokens")]
+    private static partial void LogContext(ILogger logger, int fileCount, int listedCount, int tokens, int budget);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attempt {Attempt} failed with {Reason}: {Summary}; retrying with feedback")]
+    private static partial void LogRetrying(ILogger logger, int attempt, string reason, string summary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Committed {Commit} on {Branch}")]
+    private static partial void LogCommitted(ILogger logger, string branch, string commit);
+}

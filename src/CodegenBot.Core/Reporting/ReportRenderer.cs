@@ -1,0 +1,73 @@
+using System.Globalization;
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Generation;
+using CodegenBot.Core.Pipeline;
+using CodegenBot.Core.Resilience;
+
+namespace CodegenBot.Core.Reporting;
+
+/// <summary>Renders the Markdown report of a run from <c>templates/reports/generation.md.liquid</c>.</summary>
+internal sealed class ReportRenderer(TemplateRenderer templates)
+{
+    public string Render(GenerationOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var final = outcome.Attempts[^1];
+        var changes = outcome.Changes;
+        var model = new Dictionary<string, object?>
+        {
+            ["succeeded"] = outcome.Succeeded,
+            ["dry_run"] = outcome.Request.DryRun,
+            ["mode"] = ConfigNames.EnumValue(outcome.Request.Mode),
+            ["title"] = outcome.Request.EffectiveTitle,
+            ["give_up_reason"] = outcome.GiveUpReason ?? "",
+            ["branch"] = outcome.Branch,
+            ["base_branch"] = outcome.BaseBranch,
+            ["base_short"] = outcome.BaseSha[..7],
+            ["commit_short"] = outcome.CommitSha?[..7] ?? "",
+            ["model"] = outcome.Model.Model,
+            ["provider"] = ConfigNames.EnumValue(outcome.Model.Provider),
+            ["input_tokens"] = outcome.Attempts.Sum(a => a.InputTokens),
+            ["output_tokens"] = outcome.Attempts.Sum(a => a.OutputTokens),
+            ["context"] = Map(
+                ("file_count", outcome.Context.Files.Count),
+                ("listed_count", outcome.Context.ListedPaths.Count),
+                ("tokens", outcome.Context.TokenCount),
+                ("budget", outcome.Context.TokenBudget),
+                ("files", outcome.Context.Files.Select(f => Map(("path", f.Path), ("reason", f.Reason), ("tokens", f.Tokens))).ToList<object>()),
+                ("team", outcome.Context.TeamInstructions.Select(t => Map(("path", t.Path), ("truncated", t.Truncated))).ToList<object>())),
+            ["attempts"] = outcome.Attempts.Select(a => Map(
+                ("number", a.Number),
+                ("passed", a.Failure is null),
+                ("reason", a.Failure?.Display() ?? "-"),
+                ("summary", a.FailureSummary ?? ""),
+                ("finding_count", a.Assessment?.Findings.Count ?? 0),
+                ("edit_count", a.Edits.Count),
+                ("input_tokens", a.InputTokens),
+                ("output_tokens", a.OutputTokens),
+                ("duration", Format(a.Duration)),
+                ("problems", a.Problems.ToList<object>()),
+                ("findings", (a.Assessment?.Findings ?? []).Select(f => Map(
+                    ("location", $"{f.File}:{f.Line}:{f.Column}"), ("rule", f.RuleId), ("dimension", f.Dimension.ToString().ToLowerInvariant()),
+                    ("severity", f.Severity.ToString().ToLowerInvariant()), ("message", f.Message.TrimEnd('.')), ("hint", f.FixHint))).ToList<object>()))).ToList<object>(),
+            ["scores"] = (final.Assessment?.Scores ?? []).Select(s => Map(
+                ("dimension", s.Dimension.ToString().ToLowerInvariant()), ("score", Math.Round(s.Score)), ("threshold", Math.Round(s.Threshold)), ("passed", s.Passed))).ToList<object>(),
+            ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
+                ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)))).ToList<object>(),
+            ["timings"] = outcome.Timings.Select(t => Map(("stage", t.Stage), ("elapsed", Format(t.Elapsed)))).ToList<object>(),
+            ["call_retries"] = outcome.CallRetries.Select(r => Map(("reason", r.Key.Display()), ("count", r.Value.Count), ("waited", Format(r.Value.Waited)))).ToList<object>(),
+            ["diff"] = outcome.Request.DryRun || !outcome.Succeeded ? changes?.Diff ?? "" : "",
+            ["diff_fence"] = "````",
+        };
+
+        return templates.Render("reports/generation.md.liquid", model);
+    }
+
+    private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries) =>
+        entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    private static string Format(TimeSpan elapsed) =>
+        elapsed.TotalSeconds >= 1
+            ? elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+            : elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,30 @@
+namespace CodegenBot.Core.Requests;
+
+/// <summary>One request for a change: what to do, where, and how.</summary>
+public sealed record GenerationRequest
+{
+    /// <summary>The root of the local git repository to change.</summary>
+    public required string RepositoryPath { get; init; }
+
+    /// <summary>The task as the requester wrote it (issue body, comment, or text from the command line).</summary>
+    public required string Task { get; init; }
+
+    /// <summary>A short title, used for the branch and commit; derived from the task when absent.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The kind of change.</summary>
+    public GenerationMode Mode { get; init; } = GenerationMode.Feature;
+
+    /// <summary>Stop before committing: show the diff, leave no branch behind.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The title, or the task's first non-empty line, trimmed to a readable length.</summary>
+    public string EffectiveTitle
+    {
+        get
+        {
+            var text = Title ?? Task.Split('\n').Select(l => l.Trim().TrimStart('#', ' ')).FirstOrDefault(l => l.Length > 0) ?? "change";
+            return text.Length <= 72 ? text : string.Concat(text.AsSpan(0, 69), "...");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using CodegenBot.Core.Generation;
+using CodegenBot.Core.Pipeline;
+using CodegenBot.Core.Quality;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CodegenBot.Core;
+
+/// <summary>Registers the engine; the CLI and the webhook app both call <see cref="AddCodegenBotCore"/>.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the pipeline and its parts. Idempotent: a second call changes nothing.</summary>
+    public static IServiceCollection AddCodegenBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChatClientFactory>(sp => new ChatClientFactory(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, CSharpSyntaxAnalyzer>());
+        services.TryAddSingleton<GenerationPipeline>();
+        return services;
+    }
+}
