@@ -32,7 +32,24 @@ internal static class ConfigCommand
             return 0;
         });
 
-        return new Command("config", "Show or validate configuration.") { show, validate };
+        var output = new Option<FileInfo?>("--output") { Description = "Write the reference to this file instead of stdout." };
+        var docs = new Command("docs", "Print the configuration reference (docs/configuration.md), generated from the options types.") { output };
+        docs.SetAction(async (parse, cancellationToken) =>
+        {
+            var reference = ConfigurationReference.Generate();
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, reference, cancellationToken);
+            }
+            else
+            {
+                await context.Out.WriteAsync(reference);
+            }
+
+            return 0;
+        });
+
+        return new Command("config", "Show, validate or document configuration.") { show, validate, docs };
     }
 
     private static string DescribeModel(ModelOptions options, IReadOnlyDictionary<string, string?> environment)

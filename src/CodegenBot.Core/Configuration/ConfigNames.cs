@@ -7,7 +7,9 @@ internal static class ConfigNames
 {
     public static string Key(string propertyName) => Split(propertyName, '_');
 
-    public static string EnumValue(Enum value) => Split(value.ToString(), '-');
+    public static string EnumValue(Enum value) => EnumValueName(value.ToString());
+
+    public static string EnumValueName(string name) => Split(name, '-');
 
     public static IEnumerable<string> EnumValues(Type enumType) =>
         Enum.GetValues(enumType).Cast<Enum>().Select(EnumValue);

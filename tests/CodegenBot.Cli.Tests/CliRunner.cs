@@ -1,0 +1,24 @@
+using CodegenBot.Cli;
+
+namespace CodegenBot.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with its own environment and captured output.</summary>
+internal static class CliRunner
+{
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            Environment = environment,
+            CurrentDirectory = workingDirectory,
+            Random = () => 0.5,
+        };
+
+        var exitCode = await CodegenCli.RunAsync(args, context, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,280 @@
+using CodegenBot.Core;
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Generation;
+using CodegenBot.Core.Pipeline;
+using CodegenBot.Core.Quality;
+using CodegenBot.Core.Requests;
+using CodegenBot.Core.Resilience;
+using CodegenBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CodegenBot.Core.Tests.Pipeline;
+
+public sealed class GenerationPipelineTests : IAsyncLifetime
+{
+    private const string Original = "namespace Demo;\n\npublic sealed class Calculator\n{\n    public int Add(int a, int b) => a + b;\n}\n";
+
+    private FakeModelServer _server = null!;
+    private readonly TempGitRepository _repo = TempGitRepository.WithFiles(("src/Calculator.cs", Original), ("README.md", "# Demo\n"));
+
+    public async ValueTask InitializeAsync() => _server = await FakeModelServer.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _repo.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_SyntaxErrorThenGoodAnswer_CommitsTheSecondAndRecordsBothAttempts()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n")));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(2, outcome.Attempts.Count);
+        Assert.Equal(RetryReason.QualityThreshold, outcome.Attempts[0].Failure);
+        var finding = Assert.Single(outcome.Attempts[0].Assessment!.Findings);
+        Assert.Equal(("src/Calculator.cs", 6, "CS1002"), (finding.File, finding.Line, finding.RuleId));
+        Assert.Null(outcome.Attempts[1].Failure);
+        Assert.Equal(outcome.CommitSha, _repo.BranchTipSha(outcome.Branch));
+        Assert.Contains("public int Subtract(int a, int b) => a - b;", _repo.FileAtBranch(outcome.Branch, "src/Calculator.cs"), StringComparison.Ordinal);
+        Assert.Contains("Generated-by: CodegenBot (test-model)", _repo.CommitMessage(outcome.Branch), StringComparison.Ordinal);
+        Assert.Equal(Original, _repo.ReadFile("src/Calculator.cs"));
+        Assert.True(_repo.IsClean, _repo.Status());
+    }
+
+    [Fact]
+    public async Task RunAsync_RetryAfterAFinding_SendsTheFindingAndTheOriginalFileInTheNextPrompt()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n")));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        var second = _server.Requests[1].Messages.Single(m => m.Role == "user").Content;
+        Assert.Contains("## Attempt 1: 1 finding(s), Correctness 75/100", second, StringComparison.Ordinal);
+        Assert.Contains("- src/Calculator.cs:6:47: CS1002 ; expected (correct the syntax so the file parses)", second, StringComparison.Ordinal);
+        Assert.Equal("src/Calculator.cs:6:47: CS1002 ; expected (correct the syntax so the file parses)", outcome.Attempts[0].Assessment!.Findings[0].ToString());
+        Assert.Contains(Original, second, StringComparison.Ordinal);
+        Assert.Contains("This is attempt 2 of at most 3.", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstPrompt_CarriesTaskModeContextAndTheEditProtocol()
+    {
+        _repo.WriteFile("AGENTS.md", "Always write xunit tests.\n").Commit("agents");
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        await RunAsync(mode: GenerationMode.Bugfix);
+
+        var request = _server.Requests.Single();
+        Assert.Equal("test-model", request.Model);
+        var system = request.Messages.Single(m => m.Role == "system").Content;
+        var user = request.Messages.Single(m => m.Role == "user").Content;
+        Assert.Contains("<<<<<<< SEARCH", system, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/**", system, StringComparison.Ordinal);
+        Assert.Contains("# Task (bug fixing)", user, StringComparison.Ordinal);
+        Assert.Contains("add (or name) a test that reproduces the bug", user, StringComparison.Ordinal);
+        Assert.Contains("Always write xunit tests.", user, StringComparison.Ordinal);
+        Assert.Contains("## src/Calculator.cs (named in the task)", user, StringComparison.Ordinal);
+        Assert.Contains("Start processes with ProcessStartInfo.ArgumentList", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnswersWithoutEdits_GivesUpAfterMaxAttemptsAndKeepsNoBranch()
+    {
+        _server.Respond(_ => FakeResponse.Text("I would rather not change anything."));
+
+        var outcome = await RunAsync();
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(3, outcome.Attempts.Count);
+        Assert.All(outcome.Attempts, a => Assert.Equal(RetryReason.ValidationFailed, a.Failure));
+        Assert.Contains("no SEARCH/REPLACE blocks", outcome.Attempts[0].Problems.Single(), StringComparison.Ordinal);
+        Assert.StartsWith("No attempt passed the checks after 3 attempt(s); the last failed with VALIDATION_FAILED", outcome.GiveUpReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Branch, _repo.Branches);
+        Assert.True(_repo.IsClean, _repo.Status());
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedBlockThenGood_FeedsTheParseProblemBack()
+    {
+        _server.Enqueue(FakeResponse.Text("src/Calculator.cs\n```\n<<<<<<< SEARCH\n    public int Add(int a, int b) => a + b;\n```\n"));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded);
+        Assert.Contains("is not complete", outcome.Attempts[0].Problems.Single(), StringComparison.Ordinal);
+        Assert.Contains("is not complete", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EditsOutsideTheRepository_AreRefusedAndNothingIsWrittenThere()
+    {
+        var outside = Path.Combine(Path.GetDirectoryName(_repo.Path)!, "escaped-" + Guid.NewGuid().ToString("N") + ".txt");
+        var escaping = $"../{Path.GetFileName(outside)}\n```\n<<<<<<< SEARCH\n=======\npwned\n>>>>>>> REPLACE\n```\n" +
+            ".github/workflows/ci.yml\n```\n<<<<<<< SEARCH\n=======\non: push\n>>>>>>> REPLACE\n```\n" +
+            ".git/hooks/pre-commit\n```\n<<<<<<< SEARCH\n=======\nrm -rf /\n>>>>>>> REPLACE\n```\n";
+        _server.Respond(_ => FakeResponse.Text(escaping));
+
+        var outcome = await RunAsync();
+
+        Assert.False(outcome.Succeeded);
+        Assert.False(File.Exists(outside));
+        var problems = outcome.Attempts[0].Problems;
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("contains '..'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is a protected path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is inside .git", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_RateLimitedWithRetryAfter_WaitsAsToldThenSucceeds()
+    {
+        _server.Enqueue(FakeResponse.Status(429, retryAfter: "0.2"));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal((1, TimeSpan.FromMilliseconds(200)), outcome.CallRetries[RetryReason.RateLimit]);
+    }
+
+    [Theory]
+    [InlineData("500", RetryReason.ApiError)]
+    [InlineData("malformed", RetryReason.ApiError)]
+    [InlineData("drop", RetryReason.NetworkError)]
+    public async Task RunAsync_TransientFailureThenGood_RetriesTheCallUnderItsReason(string fault, RetryReason reason)
+    {
+        _server.Enqueue(Fault(fault));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(1, outcome.CallRetries[reason].Count);
+        Assert.Single(outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task RunAsync_SlowModel_TimesOutAndRetries()
+    {
+        _server.Enqueue(FakeResponse.Delay(TimeSpan.FromSeconds(5), FakeResponse.Text("late")));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(configure: o => o with { Model = o.Model with { RequestTimeout = TimeSpan.FromMilliseconds(300) } });
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(1, outcome.CallRetries[RetryReason.Timeout].Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerKeepsFailing_GivesUpWithTheStatusAndKeepsNoBranch()
+    {
+        _server.Respond(_ => FakeResponse.Status(503));
+
+        var outcome = await RunAsync();
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(RetryReason.ApiError, outcome.Attempts.Single().Failure);
+        Assert.Equal("The model could not be called (the model endpoint answered 503 ServiceUnavailable); check the endpoint and try again later.", outcome.GiveUpReason);
+        Assert.DoesNotContain(outcome.Branch, _repo.Branches);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadApiKey_IsAUserErrorAndKeepsNoBranch()
+    {
+        _server.Respond(_ => FakeResponse.Status(401));
+
+        var error = await Assert.ThrowsAsync<UserErrorException>(() => RunAsync());
+
+        Assert.Contains("refused the credentials (401)", error.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
+        Assert.Equal([_repo.CurrentBranch], _repo.Branches);
+    }
+
+    [Fact]
+    public async Task RunAsync_DryRun_ReportsTheChangeButCommitsNothing()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(dryRun: true);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.CommitSha);
+        Assert.Contains("+    public int Subtract(int a, int b) => a - b;", outcome.Changes!.Diff, StringComparison.Ordinal);
+        Assert.Equal([_repo.CurrentBranch], _repo.Branches);
+    }
+
+    [Fact]
+    public async Task RunAsync_DirtyWorkTree_RefusesBeforeCallingTheModel()
+    {
+        _repo.WriteFile("src/Calculator.cs", "// my unfinished work\n");
+
+        var error = await Assert.ThrowsAsync<UserErrorException>(() => RunAsync());
+
+        Assert.Contains("uncommitted change(s) (src/Calculator.cs)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+        Assert.Equal("// my unfinished work\n", _repo.ReadFile("src/Calculator.cs"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryOverridesAModeTemplate_UsesTheOverride()
+    {
+        _repo.WriteFile(".github/codegen/templates/prompts/modes/feature.liquid", "HOUSE RULE: feature work needs a feature flag.\n").Commit("template");
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        await RunAsync();
+
+        Assert.Contains("HOUSE RULE: feature work needs a feature flag.", _server.Requests[0].Messages[^1].Content, StringComparison.Ordinal);
+    }
+
+    private static FakeResponse Fault(string kind) => kind switch
+    {
+        "500" => FakeResponse.Status(500),
+        "malformed" => FakeResponse.MalformedJson(),
+        _ => FakeResponse.DropConnection(),
+    };
+
+    private static string SubtractEdit(string newLine) =>
+        "I add Subtract next to Add.\n\nsrc/Calculator.cs\n```csharp\n<<<<<<< SEARCH\n    public int Add(int a, int b) => a + b;\n=======\n" +
+        "    public int Add(int a, int b) => a + b;\n" + newLine + ">>>>>>> REPLACE\n```\n";
+
+    private Task<GenerationOutcome> RunAsync(GenerationMode mode = GenerationMode.Feature, bool dryRun = false, Func<CodegenOptions, CodegenOptions>? configure = null)
+    {
+        var options = ConfigurationLoader.Load(new ConfigurationInputs()).Options;
+        options = options with
+        {
+            Model = options.Model with { Endpoint = _server.BaseUrl.ToString(), Name = "test-model" },
+            Retry = FastRetries(options.Retry),
+        };
+        options = configure?.Invoke(options) ?? options;
+
+        var pipeline = new GenerationPipeline(
+            new ChatClientFactory(TimeProvider.System, NullLoggerFactory.Instance, () => 0.5),
+            [new CSharpSyntaxAnalyzer()],
+            TimeProvider.System,
+            NullLogger<GenerationPipeline>.Instance);
+        var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun };
+        return pipeline.RunAsync(request, options, TestEnvironment.With(), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Real delays, kept short: 10 ms steps without jitter; Retry-After is still honoured up to 5 s.</summary>
+    private static RetryOptions FastRetries(RetryOptions retry)
+    {
+        static RetryPolicyOptions Fast(RetryPolicyOptions p) => p with { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(5), Jitter = false };
+        return retry with
+        {
+            ApiError = Fast(retry.ApiError),
+            RateLimit = Fast(retry.RateLimit),
+            NetworkError = Fast(retry.NetworkError),
+            Timeout = Fast(retry.Timeout),
+        };
+    }
+}
