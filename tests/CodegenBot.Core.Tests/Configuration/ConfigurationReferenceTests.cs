@@ -1,4 +1,5 @@
 using CodegenBot.Core.Configuration;
+using CodegenBot.Testing;
 
 namespace CodegenBot.Core.Tests.Configuration;
 
@@ -7,7 +8,7 @@ public sealed class ConfigurationReferenceTests
     [Fact]
     public void Generate_MatchesTheCommittedDocsConfigurationMd()
     {
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "configuration.md"));
+        var committed = File.ReadAllText(RepositoryPaths.Combine("docs/configuration.md"));
 
         var generated = ConfigurationReference.Generate();
 
@@ -23,16 +24,5 @@ public sealed class ConfigurationReferenceTests
         Assert.DoesNotContain("|  |\n", generated, StringComparison.Ordinal);
         Assert.Contains("| `retry.rate_limit.max_attempts` | whole number | `3` |", generated, StringComparison.Ordinal);
         Assert.Contains("| `languages.<language>.thresholds.max_parameters` | whole number | per language |", generated, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CodegenBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CodegenBot.sln not found above the test assembly.");
     }
 }

@@ -7,6 +7,7 @@ using CodegenBot.Core.Reporting;
 using CodegenBot.Core.Requests;
 using CodegenBot.Core.Resilience;
 using CodegenBot.Core.Workspace;
+using CodegenBot.Testing;
 
 namespace CodegenBot.Core.Tests.Reporting;
 
@@ -30,7 +31,7 @@ public sealed class ReportRendererTests
     private static void AssertGolden(string name, GenerationOutcome outcome)
     {
         var report = new ReportRenderer(new TemplateRenderer(null)).Render(outcome);
-        var path = Path.Combine(SourceDirectory(), "Golden", name);
+        var path = RepositoryPaths.Combine($"tests/CodegenBot.Core.Tests/Reporting/Golden/{name}");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, report);
@@ -39,8 +40,6 @@ public sealed class ReportRendererTests
         // To accept an intended change: UPDATE_GOLDEN=1 dotnet test --filter ReportRendererTests, then review the diff.
         Assert.Equal(File.ReadAllText(path), report);
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
 
     private static GenerationOutcome Outcome(bool succeeded, bool dryRun)
     {
