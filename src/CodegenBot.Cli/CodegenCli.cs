@@ -23,7 +23,7 @@ internal static class CodegenCli
                 await context.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await context.Error.WriteLineAsync($"Run 'codegen {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "" : parsed.CommandResult.Command.Name)} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            await context.Error.WriteLineAsync($"Run '{CommandPath(parsed.CommandResult)} --help' for usage.");
             return ExitCodes.UsageError;
         }
 
@@ -41,5 +41,20 @@ internal static class CodegenCli
             await context.Error.WriteLineAsync("Cancelled; nothing was committed and the work branch was removed.");
             return ExitCodes.Cancelled;
         }
+    }
+
+    /// <summary><c>codegen config show</c> for the command a parse ended in.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? current = result; current is not null; current = current.Parent)
+        {
+            if (current is System.CommandLine.Parsing.CommandResult { Command: { } command } && command is not RootCommand)
+            {
+                names.Insert(0, command.Name);
+            }
+        }
+
+        return string.Join(' ', ["codegen", .. names]);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ProcessExitCodeTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Unrecognized command or argument '--bogus'", error, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'codegen generate --help' for usage.\n", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Out, string Error)> RunProcessAsync(string workingDirectory, params string[] args)

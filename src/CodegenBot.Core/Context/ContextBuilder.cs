@@ -21,10 +21,12 @@ internal sealed partial class ContextBuilder(ContextOptions options, TokenCounte
         var team = TeamInstructions.Load(root, files, (int)(budget * options.TeamInstructionsShare), tokens);
         var used = team.Sum(t => tokens.Count(t.Content));
 
+        var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var mentioned = TaskMentions.MentionedFiles(task, files);
+        var mentionedSet = mentioned.ToHashSet(StringComparer.Ordinal);
         var words = TaskMentions.Words(task);
         var candidates = mentioned.Select(p => (Path: p, Reason: "named in the task", Score: int.MaxValue))
-            .Concat(files.Where(f => f.Readable && !mentioned.Contains(f.Path) && !TeamInstructions.KnownFiles.Contains(f.Path))
+            .Concat(files.Where(f => f.Readable && !mentionedSet.Contains(f.Path) && !TeamInstructions.KnownFiles.Contains(f.Path))
                 .Select(f => (f.Path, Score: PathScore(f.Path, words)))
                 .Where(c => c.Score > 0)
                 .OrderByDescending(c => c.Score).ThenBy(c => c.Path, StringComparer.Ordinal)
@@ -37,8 +39,7 @@ internal sealed partial class ContextBuilder(ContextOptions options, TokenCounte
         var included = new List<ContextFile>();
         foreach (var (path, reason, _) in candidates)
         {
-            var file = files.First(f => f.Path == path);
-            if (!file.Readable)
+            if (!byPath[path].Readable)
             {
                 continue;
             }
@@ -53,10 +54,11 @@ internal sealed partial class ContextBuilder(ContextOptions options, TokenCounte
         }
 
         used += included.Sum(f => f.Tokens);
+        var includedPaths = included.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var listed = new List<string>();
         var listTokens = 0;
         var listLimit = listBudget + contentBudget;
-        foreach (var file in files.Where(f => included.All(i => i.Path != f.Path)))
+        foreach (var file in files.Where(f => !includedPaths.Contains(f.Path)))
         {
             var cost = tokens.Count(file.Path) + 1;
             if (listTokens + cost > listLimit)

@@ -16,6 +16,9 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
 {
     private const string NoKeyPlaceholder = "no-key";
 
+    /// <summary>The random source for retry jitter, injected so tests are deterministic.</summary>
+    public Func<double> Random { get; } = random ?? System.Random.Shared.NextDouble;
+
     public IChatClient Create(ModelSelection selection, CodegenOptions options, IReadOnlyDictionary<string, string?> environment, RetryStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(selection);
@@ -36,7 +39,7 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
         var inner = new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(selection.Model).AsIChatClient();
         return new ChatClientBuilder(inner)
             .UseLogging(loggerFactory)
-            .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, random ?? Random.Shared.NextDouble, statistics))
+            .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, Random, statistics))
             .Build();
     }
 }

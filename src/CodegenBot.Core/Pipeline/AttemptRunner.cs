@@ -36,17 +36,24 @@ internal sealed class AttemptRunner(
                 new ChatOptions { Temperature = (float)options.Model.Temperature, MaxOutputTokens = options.Model.MaxOutputTokens },
                 cancellationToken));
         }
-        catch (Exception ex) when (ModelFailures.Classify(ex) is { } reason || ex is Polly.CircuitBreaker.BrokenCircuitException)
-        {
-            return new AttemptRecord { Number = number, Failure = ModelFailures.Classify(ex) ?? RetryReason.ApiError, FailureSummary = ModelFailures.Describe(ex) };
-        }
         catch (ClientResultException ex) when (ex.Status is 401 or 403 or 404)
         {
             throw new UserErrorException(
                 ex.Status == 404
-                    ? $"The model endpoint does not know the model (404); check --model / model.name and --model-endpoint."
+                    ? "The model endpoint does not know the model (404); check --model / model.name and --model-endpoint."
                     : $"The model endpoint refused the credentials ({ex.Status}); check the API key in the variable named by --api-key-env, OPENAI_API_KEY or GITHUB_TOKEN.",
                 ex);
+        }
+        catch (Exception ex) when (ModelFailures.IsModelFailure(ex))
+        {
+            // Retryable failures have already been retried by the resilience middleware; what reaches here ends the run.
+            return new AttemptRecord
+            {
+                Number = number,
+                Failure = ModelFailures.Classify(ex) ?? RetryReason.ApiError,
+                FailureSummary = ModelFailures.Describe(ex),
+                Duration = Elapsed(start),
+            };
         }
 
         var record = new AttemptRecord

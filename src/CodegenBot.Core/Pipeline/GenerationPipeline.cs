@@ -108,7 +108,7 @@ internal sealed partial class GenerationPipeline(
                 DelayGenerator = args =>
                 {
                     var reason = args.Outcome.Result!.Failure!.Value;
-                    return ValueTask.FromResult<TimeSpan?>(RetryDelays.Compute(retry.PolicyFor(reason), Failures(reason) - 1, null, Random.Shared.NextDouble));
+                    return ValueTask.FromResult<TimeSpan?>(RetryDelays.Compute(retry.PolicyFor(reason), Failures(reason) - 1, null, clients.Random));
                 },
                 OnRetry = args =>
                 {

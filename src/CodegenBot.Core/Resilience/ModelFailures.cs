@@ -25,6 +25,13 @@ internal static class ModelFailures
         _ => null,
     };
 
+    /// <summary>
+    /// Whether the exception is a failure of the model call (an HTTP status, the transport, a timeout, an open
+    /// circuit, an unreadable answer) rather than a bug; such failures end the attempt with a reason, not a crash.
+    /// </summary>
+    public static bool IsModelFailure(Exception exception) =>
+        exception is ClientResultException or BrokenCircuitException || Classify(exception) is not null;
+
     /// <summary>The delay a 429 or 503 answer asks for (Retry-After in seconds or as a date, or retry-after-ms).</summary>
     public static TimeSpan? RetryAfter(Exception exception, TimeProvider time)
     {
@@ -56,7 +63,7 @@ internal static class ModelFailures
     /// <summary>One sentence for the report and the user, without secrets or response bodies.</summary>
     public static string Describe(Exception exception) => exception switch
     {
-        ClientResultException { Status: > 0 } r => $"the model endpoint answered {r.Status} {ReasonPhrase(r.Status)}",
+        ClientResultException { Status: > 0 } r => $"the model endpoint answered {r.Status} {ReasonPhrase(r.Status)}".TrimEnd(),
         ClientResultException r => $"the model endpoint could not be reached ({r.InnerException?.Message ?? r.Message})",
         TimeoutRejectedException => "the model call timed out (model.request_timeout)",
         BrokenCircuitException => "the circuit breaker for the model endpoint is open after repeated failures",

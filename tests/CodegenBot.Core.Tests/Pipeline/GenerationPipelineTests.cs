@@ -200,6 +200,18 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_RequestRejected_GivesUpWithTheStatusWithoutRetrying()
+    {
+        _server.Respond(_ => FakeResponse.Status(400));
+
+        var outcome = await RunAsync();
+
+        Assert.False(outcome.Succeeded);
+        Assert.Single(_server.Requests);
+        Assert.Equal("The model could not be called (the model endpoint answered 400 BadRequest); check the endpoint and try again later.", outcome.GiveUpReason);
+    }
+
+    [Fact]
     public async Task RunAsync_DryRun_ReportsTheChangeButCommitsNothing()
     {
         _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
