@@ -1,0 +1,46 @@
+using CodegenBot.Core.Context.Ranking;
+
+namespace CodegenBot.Core.Tests.Context.Ranking;
+
+public sealed class PersonalizedPageRankTests
+{
+    [Fact]
+    public void Compute_RanksSumToOne()
+    {
+        var ranks = PersonalizedPageRank.Compute(4, [(0, 1, 1), (1, 2, 1), (2, 0, 1), (3, 2, 2)], [1, 0, 0, 0]);
+
+        Assert.Equal(1.0, ranks.Sum(), precision: 9);
+    }
+
+    [Fact]
+    public void Compute_DefinitionUsedBySeed_OutranksUnrelatedFiles()
+    {
+        // 0 is the seed (named in the task); it uses 1; 2 and 3 reference each other but nothing of the seed.
+        var ranks = PersonalizedPageRank.Compute(4, [(0, 1, 1), (2, 3, 1), (3, 2, 1)], [1, 0, 0, 0]);
+
+        Assert.True(ranks[1] > ranks[2]);
+        Assert.True(ranks[1] > ranks[3]);
+        Assert.True(ranks[0] > ranks[1]);
+    }
+
+    [Fact]
+    public void Compute_NoPersonalization_IsClassicPageRank()
+    {
+        // A star: everyone links to node 0.
+        var ranks = PersonalizedPageRank.Compute(4, [(1, 0, 1), (2, 0, 1), (3, 0, 1)], [0, 0, 0, 0]);
+
+        Assert.Equal(0, Array.IndexOf(ranks, ranks.Max()));
+        Assert.Equal(ranks[1], ranks[2], precision: 12);
+    }
+
+    [Fact]
+    public void Compute_HeavierEdge_CarriesMoreRank()
+    {
+        var ranks = PersonalizedPageRank.Compute(3, [(0, 1, 9), (0, 2, 1)], [1, 0, 0]);
+
+        Assert.True(ranks[1] > 5 * ranks[2]);
+    }
+
+    [Fact]
+    public void Compute_EmptyGraph_ReturnsEmpty() => Assert.Empty(PersonalizedPageRank.Compute(0, [], []));
+}
