@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace CodegenBot.Core.Context.Caching;
+
+/// <summary>
+/// A cache store of Brotli-compressed files in a folder, one file per key (named by the key's SHA-256), written
+/// atomically (temporary file, then rename) so a crash never leaves half an entry. An entry that fails to
+/// decompress is deleted and reported as a miss.
+/// </summary>
+internal sealed partial class FileContextCacheStore(string folder, ILogger<FileContextCacheStore> logger) : IContextCacheStore
+{
+    /// <summary>Bytes before the payload: magic, then the write time as Unix milliseconds.</summary>
+    private static ReadOnlySpan<byte> Magic => "CGC1"u8;
+
+    public async Task<(byte[] Value, DateTimeOffset WrittenAt)?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (bytes.Length < Magic.Length + sizeof(long) || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            {
+                throw new InvalidDataException("The cache entry has no valid header.");
+            }
+
+            var writtenAt = DateTimeOffset.FromUnixTimeMilliseconds(BitConverter.ToInt64(bytes, Magic.Length));
+            using var input = new MemoryStream(bytes, Magic.Length + sizeof(long), bytes.Length - Magic.Length - sizeof(long));
+            await using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            await brotli.CopyToAsync(output, cancellationToken);
+            return (output.ToArray(), writtenAt);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentOutOfRangeException)
+        {
+            LogCorrupt(logger, path, ex);
+            TryDelete(path);
+            return null;
+        }
+    }
+
+    public async Task SetAsync(string key, byte[] value, DateTimeOffset writtenAt, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = PathOf(key);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await file.WriteAsync(Magic.ToArray(), cancellationToken);
+            await file.WriteAsync(BitConverter.GetBytes(writtenAt.ToUnixTimeMilliseconds()), cancellationToken);
+            await using var brotli = new BrotliStream(file, CompressionLevel.Fastest);
+            await brotli.WriteAsync(value, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private string PathOf(string key) =>
+        Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".cache");
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Another process holds it; the next write replaces it.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The context cache entry {Path} is unreadable; it was removed and will be rebuilt")]
+    private static partial void LogCorrupt(ILogger logger, string path, Exception exception);
+}
