@@ -13,6 +13,9 @@ public sealed record CodegenOptions
     /// <summary>What the context engine gathers and how much of it fits in a prompt.</summary>
     public ContextOptions Context { get; init; } = new();
 
+    /// <summary>The team's standards, preferred patterns and testing requirements.</summary>
+    public TeamOptions Team { get; init; } = new();
+
     /// <summary>Quality dimensions, their weights and the thresholds a change must meet.</summary>
     public QualityOptions Quality { get; init; } = new();
 
