@@ -18,6 +18,9 @@ internal sealed record CliContext
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether a person watches stderr (progress is shown only then).</summary>
+    public bool IsInteractive { get; init; }
+
     /// <summary>Random numbers for retry jitter; tests make it deterministic.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
@@ -28,5 +31,6 @@ internal sealed record CliContext
         Environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
         CurrentDirectory = Directory.GetCurrentDirectory(),
+        IsInteractive = !Console.IsErrorRedirected,
     };
 }

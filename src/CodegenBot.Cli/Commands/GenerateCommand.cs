@@ -36,7 +36,7 @@ internal static class GenerateCommand
             var request = new GenerationRequest
             {
                 RepositoryPath = repositoryPath,
-                Task = await ReadTaskAsync(parse.GetValue(task), parse.GetValue(taskFile), cancellationToken),
+                Task = await TaskInput.ReadAsync(parse.GetValue(task), parse.GetValue(taskFile), cancellationToken),
                 Mode = parse.GetValue(mode),
                 DryRun = parse.GetValue(dryRun),
             };
@@ -78,28 +78,6 @@ internal static class GenerateCommand
         });
 
         return command;
-    }
-
-    private static async Task<string> ReadTaskAsync(string? text, FileInfo? file, CancellationToken cancellationToken)
-    {
-        if ((text is null) == (file is null))
-        {
-            throw new UserErrorException("Give the task either as --task TEXT or as --task-file FILE (exactly one of them).");
-        }
-
-        if (file is not null)
-        {
-            if (!file.Exists)
-            {
-                throw new UserErrorException($"The task file '{file.FullName}' does not exist; check the path given to --task-file.");
-            }
-
-            text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-        }
-
-        return string.IsNullOrWhiteSpace(text)
-            ? throw new UserErrorException("The task is empty; describe the change you want in --task or --task-file.")
-            : text;
     }
 
     private static void AddOverride(List<ConfigOverride> overrides, string path, string? value, string option)

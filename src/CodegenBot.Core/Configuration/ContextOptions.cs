@@ -23,6 +23,9 @@ public sealed record ContextOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxFileBytes { get; init; } = 256 * 1024;
 
+    /// <summary>Where the context cache lives; empty means <c>$XDG_CACHE_HOME/codegenbot/context</c> (or <c>~/.cache/...</c>).</summary>
+    public string CacheDirectory { get; init; } = "";
+
     /// <summary>How long a cached context stays valid.</summary>
     public TimeSpan CacheTtl { get; init; } = TimeSpan.FromHours(1);
 }
