@@ -12,6 +12,7 @@ internal static class CodegenCli
         var root = new RootCommand("CodegenBot: turns a task into a tested, reviewed-ready change on a branch.")
         {
             GenerateCommand.Create(context),
+            ContextCommand.Create(context),
             ConfigCommand.Create(context),
         };
 

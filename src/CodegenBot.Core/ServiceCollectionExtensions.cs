@@ -1,3 +1,6 @@
+using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.Caching;
+using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
@@ -16,6 +19,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChatClientFactory>(sp => new ChatClientFactory(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, CSharpSyntaxAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CSharpSymbolExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CtagsSymbolExtractor>(_ => new CtagsSymbolExtractor()));
+        services.TryAddSingleton<SymbolExtractorRegistry>();
+        services.TryAddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(
+            ContextCacheFolder.Default(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileContextCacheStore>>()));
+        services.TryAddSingleton<ContextEngineFactory>();
         services.TryAddSingleton<GenerationPipeline>();
         return services;
     }

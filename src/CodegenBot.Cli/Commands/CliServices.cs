@@ -1,5 +1,6 @@
 using CodegenBot.Core;
 using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context.Caching;
 using CodegenBot.Core.Generation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,9 @@ internal static class CliServices
             })
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddSingleton(context.Time);
+        var cacheFolder = ContextCacheFolder.Resolve(
+            options.Context.CacheDirectory, context.Environment.GetValueOrDefault("XDG_CACHE_HOME"), context.Environment.GetValueOrDefault("HOME"));
+        services.AddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(cacheFolder, sp.GetRequiredService<ILogger<FileContextCacheStore>>()));
         services.AddSingleton(sp => new ChatClientFactory(context.Time, sp.GetRequiredService<ILoggerFactory>(), context.Random));
         services.AddCodegenBotCore();
         return services.BuildServiceProvider();

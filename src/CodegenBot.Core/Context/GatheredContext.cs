@@ -1,29 +1,56 @@
+using CodegenBot.Core.Context.RepoMap;
+
 namespace CodegenBot.Core.Context;
 
 /// <summary>A file whose full text goes into the prompt, and why it was chosen.</summary>
 public sealed record ContextFile(string Path, string Content, string Reason, int Tokens);
 
-/// <summary>What the context engine hands to the prompt: within <see cref="TokenBudget"/>, in a stable order.</summary>
+/// <summary>Time spent in one phase of gathering context.</summary>
+public sealed record ContextPhase(string Name, TimeSpan Elapsed);
+
+/// <summary>
+/// What the context engine hands to the prompt, within <see cref="TokenBudget"/> and in a stable order (the same
+/// repository and task give byte-identical context, so providers' prompt caches hit), with a record of what the
+/// model was given and what it was not.
+/// </summary>
 public sealed record GatheredContext
 {
     /// <summary>Files included in full, most relevant first.</summary>
     public required IReadOnlyList<ContextFile> Files { get; init; }
 
-    /// <summary>Paths of the other files of the repository, listed so the model knows they exist.</summary>
-    public required IReadOnlyList<string> ListedPaths { get; init; }
+    /// <summary>Signatures of the next most relevant files.</summary>
+    public required string RepoMap { get; init; }
 
-    /// <summary>Files neither included nor listed because the budget ran out.</summary>
-    public required int OmittedFileCount { get; init; }
+    /// <summary>Folders of the remaining files, with counts.</summary>
+    public required string DirectorySummary { get; init; }
+
+    /// <summary>Every candidate file: how much of it was sent, what it cost, and why it ranked where it did.</summary>
+    public required IReadOnlyList<CoverageEntry> Coverage { get; init; }
+
+    /// <summary>The team's instruction files.</summary>
+    public required IReadOnlyList<TeamDocument> TeamInstructions { get; init; }
+
+    /// <summary>Explicit standards from configuration and the instruction files.</summary>
+    public required IReadOnlyList<string> TeamStandards { get; init; }
+
+    /// <summary>A summary of the codebase: languages, dependencies, projects, measured conventions.</summary>
+    public required string Profile { get; init; }
 
     /// <summary>Files the task names that do not exist in the repository.</summary>
     public required IReadOnlyList<string> MentionedButMissing { get; init; }
 
-    /// <summary>The team's instruction files.</summary>
-    public required IReadOnlyList<TeamDocument> TeamInstructions { get; init; }
+    /// <summary>Things the user should know, such as a named file that did not fit in full.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>Tokens used by everything above.</summary>
     public required int TokenCount { get; init; }
 
     /// <summary>The budget it had to fit.</summary>
     public required int TokenBudget { get; init; }
+
+    /// <summary>How the repository index was obtained (cache hits, files analysed).</summary>
+    public required IndexStatistics Index { get; init; }
+
+    /// <summary>Time per phase.</summary>
+    public required IReadOnlyList<ContextPhase> Phases { get; init; }
 }

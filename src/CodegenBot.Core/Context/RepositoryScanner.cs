@@ -1,26 +1,43 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context.Languages;
 using LibGit2Sharp;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CodegenBot.Core.Context;
 
 /// <summary>
-/// Lists the files of a checkout that the context may draw on: the files git tracks (so .gitignore is respected),
-/// filtered by <c>context.include</c>/<c>exclude</c> and by folders that are never source (build output,
-/// dependencies). Binaries, symlinks and oversized files are listed but marked unreadable.
+/// Lists the files of a checkout that the context may draw on: tracked files plus untracked files git does not
+/// ignore, filtered by <c>context.include</c>/<c>exclude</c> and by folders that are never source (build output,
+/// dependencies). Binaries, symlinks, oversized, generated and vendored files are listed but never read.
 /// </summary>
-internal sealed class RepositoryScanner(ContextOptions options)
+internal sealed partial class RepositoryScanner(ContextOptions options)
 {
+    private GitAttributes? _attributes;
+
     /// <summary>Folders and files that are build output, dependencies or generated, whatever the configuration says.</summary>
     private static readonly string[] AlwaysExcluded =
     [
-        "**/bin/**", "**/obj/**", "**/node_modules/**", "**/dist/**", "**/.vs/**", "**/.idea/**",
+        "**/bin/**", "**/obj/**", "**/node_modules/**", "**/dist/**", "**/.vs/**", "**/.idea/**", "**/vendor/**",
         "**/__pycache__/**", "**/*.min.js", "**/*.min.css", "**/*.map", "**/packages.lock.json", "**/package-lock.json",
+        "**/yarn.lock", "**/pnpm-lock.yaml", "**/*.Designer.cs", "**/*.g.cs", "**/*.generated.*",
     ];
 
+    /// <summary>Git's own test: a NUL byte in the first 8000 bytes means binary.</summary>
     private const int BinarySniffBytes = 8000;
 
-    public IReadOnlyList<RepositoryFile> Scan(string root)
+    /// <summary>Generated-code markers are looked for in this many leading characters.</summary>
+    private const int HeaderChars = 1000;
+
+    public IReadOnlyList<RepositoryFile> Scan(string root) =>
+        Candidates(root).Select(c => Describe(root, c)).OfType<RepositoryFile>().ToList();
+
+    /// <summary>
+    /// The files to consider, in ordinal order, with their git blob ids: from the index for unchanged tracked
+    /// files (nothing is read), computed from the content for changed and untracked ones.
+    /// </summary>
+    public IReadOnlyList<ScanCandidate> Candidates(string root)
     {
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(options.Include);
@@ -28,37 +45,129 @@ internal sealed class RepositoryScanner(ContextOptions options)
         matcher.AddExcludePatterns(options.Exclude);
 
         using var repository = new Repository(root);
-        var files = new List<RepositoryFile>();
+        var status = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
+        var changed = status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored)
+            .Select(e => e.FilePath.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var candidates = new List<ScanCandidate>();
         foreach (var entry in repository.Index)
         {
             var path = entry.Path.Replace('\\', '/');
-            if (!matcher.Match(path).HasMatches)
+            if (matcher.Match(path).HasMatches)
             {
-                continue;
+                var blob = changed.Contains(path) ? BlobIdOf(root, path) : entry.Id.Sha;
+                if (blob is not null)
+                {
+                    candidates.Add(new ScanCandidate(path, blob, Tracked: true, IsLink: entry.Mode == Mode.SymbolicLink));
+                }
             }
-
-            var full = System.IO.Path.Combine(root, path);
-            var info = new FileInfo(full);
-            if (!info.Exists)
-            {
-                continue;
-            }
-
-            var readable = entry.Mode != Mode.SymbolicLink && info.LinkTarget is null
-                && info.Length <= options.MaxFileBytes && !LooksBinary(full);
-            files.Add(new RepositoryFile(path, info.Length, readable));
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return files;
+        foreach (var entry in status.Untracked)
+        {
+            var path = entry.FilePath.Replace('\\', '/');
+            if (matcher.Match(path).HasMatches && BlobIdOf(root, path) is { } blob)
+            {
+                candidates.Add(new ScanCandidate(path, blob, Tracked: false, IsLink: false));
+            }
+        }
+
+        candidates.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return candidates;
     }
 
-    /// <summary>Git's own test: a NUL byte in the first 8000 bytes means binary.</summary>
-    private static bool LooksBinary(string path)
+    /// <summary>Reads a file the scanner marked readable; null when it vanished or cannot be decoded.</summary>
+    public static string? ReadText(string root, string path)
     {
-        Span<byte> buffer = stackalloc byte[BinarySniffBytes];
-        using var stream = File.OpenRead(path);
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return buffer[..read].Contains((byte)0);
+        try
+        {
+            return File.ReadAllText(Path.Combine(root, path));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
+
+    /// <summary>Reads the file's first bytes (or all of it, up to the size limit) and classifies it.</summary>
+    public RepositoryFile? Describe(string root, ScanCandidate candidate)
+    {
+        _attributes ??= GitAttributes.Load(root);
+        var (path, tracked, isLink, attributes) = (candidate.Path, candidate.Tracked, candidate.IsLink, _attributes);
+        var info = new FileInfo(Path.Combine(root, path));
+        if (isLink || info.LinkTarget is not null)
+        {
+            return new RepositoryFile(path, 0, SkipReason.SymbolicLink, Tracked: tracked);
+        }
+
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        var attribute = attributes.Classify(path);
+        if (attribute != SkipReason.None)
+        {
+            return new RepositoryFile(path, info.Length, attribute, LanguageDetector.Detect(path, ""), Tracked: tracked);
+        }
+
+        if (info.Length > options.MaxFileBytes)
+        {
+            return new RepositoryFile(path, info.Length, SkipReason.TooLarge, LanguageDetector.Detect(path, ""), Tracked: tracked);
+        }
+
+        var bytes = File.ReadAllBytes(info.FullName);
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, BinarySniffBytes)).Contains((byte)0))
+        {
+            return new RepositoryFile(path, info.Length, SkipReason.Binary, Tracked: tracked);
+        }
+
+        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, HeaderChars * 4));
+        head = head.Length > HeaderChars ? head[..HeaderChars] : head;
+        var firstLine = head.AsSpan(0, Math.Max(0, head.IndexOf('\n') is var n && n >= 0 ? n : head.Length));
+        var language = LanguageDetector.Detect(path, firstLine);
+        var skip = GeneratedMarker().IsMatch(head) ? SkipReason.Generated : SkipReason.None;
+        return new RepositoryFile(path, info.Length, skip, language, bytes.AsSpan().Count((byte)'\n') + (bytes.Length > 0 && bytes[^1] != '\n' ? 1 : 0), tracked);
+    }
+
+    /// <summary>The git blob id of a file's content (SHA-1 of <c>blob LENGTH\0CONTENT</c>), or null when it cannot be read.</summary>
+    internal static string? BlobIdOf(string root, string path)
+    {
+        var full = Path.Combine(root, path);
+        try
+        {
+            if (new FileInfo(full).LinkTarget is { } target)
+            {
+                return HashBlob(Encoding.UTF8.GetBytes(target));
+            }
+
+            return File.Exists(full) ? HashBlob(File.ReadAllBytes(full)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string HashBlob(byte[] content)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA1);
+        sha.AppendData(Encoding.ASCII.GetBytes($"blob {content.Length}\0"));
+        sha.AppendData(content);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Headers that tools write into generated files (.NET, Go, protobuf, many JS generators).</summary>
+    [GeneratedRegex(@"<auto-generated|@generated|Code generated .* DO NOT EDIT|This file was automatically generated|DO NOT EDIT! Generated", RegexOptions.IgnoreCase)]
+    private static partial Regex GeneratedMarker();
 }
+
+/// <summary>A file to consider: its path, git blob id, and whether git tracks it or it is a symbolic link.</summary>
+internal sealed record ScanCandidate(string Path, string BlobId, bool Tracked, bool IsLink);

@@ -1,5 +1,6 @@
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.Tasks;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Requests;
@@ -17,6 +18,7 @@ namespace CodegenBot.Core.Pipeline;
 /// </summary>
 internal sealed partial class GenerationPipeline(
     ChatClientFactory clients,
+    ContextEngineFactory contextEngines,
     IEnumerable<ILanguageAnalyzer> analyzers,
     TimeProvider time,
     ILogger<GenerationPipeline> logger)
@@ -41,8 +43,14 @@ internal sealed partial class GenerationPipeline(
         try
         {
             LogStarted(logger, branch, selection.Model, selection.Endpoint);
-            var context = timer.Measure("context", () => new ContextBuilder(options.Context, TokenCounter.Default).Build(tree.Path, request.Task));
-            LogContext(logger, context.Files.Count, context.ListedPaths.Count, context.TokenCount, context.TokenBudget);
+            var task = TaskParser.Parse(request.Task, request.Labels, request.Title);
+            var context = await timer.MeasureAsync("context", () => contextEngines.Create(options).BuildAsync(tree.Path, workspace.Root, task, null, cancellationToken));
+            var signatureCount = context.Coverage.Count(c => c.Tier == Context.RepoMap.CoverageTier.Signatures);
+            LogContext(logger, context.Files.Count, signatureCount, context.TokenCount, context.TokenBudget);
+            foreach (var warning in context.Warnings)
+            {
+                LogContextWarning(logger, warning);
+            }
 
             var statistics = new RetryStatistics();
             var run = new AttemptRunner(
@@ -156,8 +164,11 @@ internal sealed partial class GenerationPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "Working on branch {Branch} with model {Model} at {Endpoint}")]
     private static partial void LogStarted(ILogger logger, string branch, string model, Uri endpoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Context: {FileCount} files in full, {ListedCount} listed, {Tokens}/{Budget} tokens")]
-    private static partial void LogContext(ILogger logger, int fileCount, int listedCount, int tokens, int budget);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Context: {FileCount} files in full, {SignatureCount} as signatures, {Tokens}/{Budget} tokens")]
+    private static partial void LogContext(ILogger logger, int fileCount, int signatureCount, int tokens, int budget);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Context: {Warning}")]
+    private static partial void LogContextWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attempt {Attempt} failed with {Reason}: {Summary}; retrying with feedback")]
     private static partial void LogRetrying(ILogger logger, int attempt, string reason, string summary);

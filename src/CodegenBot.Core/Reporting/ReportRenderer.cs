@@ -1,5 +1,7 @@
 using System.Globalization;
 using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.RepoMap;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Resilience;
@@ -30,12 +32,11 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
             ["input_tokens"] = outcome.Attempts.Sum(a => a.InputTokens),
             ["output_tokens"] = outcome.Attempts.Sum(a => a.OutputTokens),
             ["context"] = Map(
-                ("file_count", outcome.Context.Files.Count),
-                ("listed_count", outcome.Context.ListedPaths.Count),
                 ("tokens", outcome.Context.TokenCount),
                 ("budget", outcome.Context.TokenBudget),
-                ("files", outcome.Context.Files.Select(f => Map(("path", f.Path), ("reason", f.Reason), ("tokens", f.Tokens))).ToList<object>()),
-                ("team", outcome.Context.TeamInstructions.Select(t => Map(("path", t.Path), ("truncated", t.Truncated))).ToList<object>())),
+                ("warnings", outcome.Context.Warnings.ToList<object>()),
+                ("team", outcome.Context.TeamInstructions.Select(t => Map(("path", t.Path), ("truncated", t.Truncated), ("tokens", TokenCounter.Default.Count(t.Content)))).ToList<object>())),
+            ["coverage"] = Coverage(outcome.Context),
             ["attempts"] = outcome.Attempts.Select(a => Map(
                 ("number", a.Number),
                 ("passed", a.Failure is null),
@@ -61,6 +62,28 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
         };
 
         return templates.Render("reports/generation.md.liquid", model);
+    }
+
+    /// <summary>Files shown one by one in the coverage table; the rest are counted.</summary>
+    private const int CoverageRows = 40;
+
+    private static Dictionary<string, object?> Coverage(GatheredContext context)
+    {
+        var sent = context.Coverage.Where(c => c.Tier != CoverageTier.DirectorySummary).ToList();
+        var full = sent.Where(c => c.Tier == CoverageTier.FullText).ToList();
+        var signatures = sent.Where(c => c.Tier == CoverageTier.Signatures).ToList();
+        return Map(
+            ("full_count", full.Count),
+            ("full_tokens", full.Sum(c => c.Tokens)),
+            ("signature_count", signatures.Count),
+            ("signature_tokens", signatures.Sum(c => c.Tokens)),
+            ("summary_count", context.Coverage.Count - sent.Count),
+            ("more", Math.Max(0, sent.Count - CoverageRows)),
+            ("rows", sent.Take(CoverageRows).Select(c => Map(
+                ("path", c.Path),
+                ("tier", c.Tier == CoverageTier.FullText ? "full text" : "signatures"),
+                ("tokens", c.Tokens),
+                ("reasons", string.Join("; ", c.Reasons.DefaultIfEmpty("ranked")).Replace("|", "\\|", StringComparison.Ordinal)))).ToList<object>()));
     }
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries) =>

@@ -12,6 +12,9 @@ public sealed record GenerationRequest
     /// <summary>A short title, used for the branch and commit; derived from the task when absent.</summary>
     public string? Title { get; init; }
 
+    /// <summary>The labels (they may pick the mode and add context).</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     /// <summary>The kind of change.</summary>
     public GenerationMode Mode { get; init; } = GenerationMode.Feature;
 

@@ -124,7 +124,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
     [InlineData("model:\n  temperature: 3\n", ".github/codegen.yml:2:16: 'model.temperature' must be between 0 and 2; it is '3'.")]
     [InlineData("model:\n  request_timeout: 10 minutes\n", ".github/codegen.yml:2:20: 'model.request_timeout' must be a duration such as 500ms, 30s, 5m, 2h or 1d; it is '10 minutes'.")]
     [InlineData("retry:\n  rate_limit:\n    max_attempts: 0\n", ".github/codegen.yml:3:19: 'retry.rate_limit.max_attempts' must be between 1 and 20; it is '0'.")]
-    [InlineData("context: 5\n", ".github/codegen.yml:1:10: 'context' is a section; write its keys (token_budget, team_instructions_share, include, exclude, max_file_bytes, cache_ttl) indented under it.")]
+    [InlineData("context: 5\n", ".github/codegen.yml:1:10: 'context' is a section; write its keys (token_budget, team_instructions_share, include, exclude, max_file_bytes, cache_directory, cache_ttl) indented under it.")]
     [InlineData("security:\n  protected_paths: {a: b}\n", ".github/codegen.yml:2:20: 'security.protected_paths' must be a list such as [a, b].")]
     [InlineData("git:\n  branch_prefix: bot\n", ".github/codegen.yml:2:18: 'git.branch_prefix' must be a branch-name prefix ending in '/', such as codegen/; it is 'bot'.")]
     public void Load_InvalidValue_NamesFileLineKeyAndWhatIsAllowed(string yaml, string expected)

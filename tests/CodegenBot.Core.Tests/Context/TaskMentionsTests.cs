@@ -15,7 +15,7 @@ public sealed class TaskMentionsTests
     [Fact]
     public void MentionedFiles_FullAndPartialPaths_MatchRepositoryFiles()
     {
-        RepositoryFile[] files = [new("src/Api/Controller.cs", 1, true), new("docs/guide.md", 1, true), new("README.md", 1, true)];
+        RepositoryFile[] files = [new("src/Api/Controller.cs", 1), new("docs/guide.md", 1), new("README.md", 1)];
 
         var mentioned = TaskMentions.MentionedFiles("See Controller.cs and docs/guide.md, not README.txt.", files);
 

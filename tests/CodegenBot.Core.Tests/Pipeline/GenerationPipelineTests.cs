@@ -5,6 +5,7 @@ using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Requests;
 using CodegenBot.Core.Resilience;
+using CodegenBot.Core.Tests.Context;
 using CodegenBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,6 +16,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     private const string Original = "namespace Demo;\n\npublic sealed class Calculator\n{\n    public int Add(int a, int b) => a + b;\n}\n";
 
     private FakeModelServer _server = null!;
+    private readonly string _cacheFolder = Directory.CreateTempSubdirectory("codegen-ctx-").FullName;
     private readonly TempGitRepository _repo = TempGitRepository.WithFiles(("src/Calculator.cs", Original), ("README.md", "# Demo\n"));
 
     public async ValueTask InitializeAsync() => _server = await FakeModelServer.StartAsync(TestContext.Current.CancellationToken);
@@ -23,6 +25,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         _repo.Dispose();
+        Directory.Delete(_cacheFolder, recursive: true);
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         Assert.Contains("# Task (bug fixing)", user, StringComparison.Ordinal);
         Assert.Contains("add (or name) a test that reproduces the bug", user, StringComparison.Ordinal);
         Assert.Contains("Always write xunit tests.", user, StringComparison.Ordinal);
-        Assert.Contains("## src/Calculator.cs (named in the task)", user, StringComparison.Ordinal);
+        Assert.Contains("## src/Calculator.cs (named in the task", user, StringComparison.Ordinal);
         Assert.Contains("Start processes with ProcessStartInfo.ArgumentList", user, StringComparison.Ordinal);
     }
 
@@ -270,6 +273,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
 
         var pipeline = new GenerationPipeline(
             new ChatClientFactory(TimeProvider.System, NullLoggerFactory.Instance, () => 0.5),
+            TestContextEngines.Create(_cacheFolder),
             [new CSharpSyntaxAnalyzer()],
             TimeProvider.System,
             NullLogger<GenerationPipeline>.Instance);

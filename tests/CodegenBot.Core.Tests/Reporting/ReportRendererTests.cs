@@ -1,5 +1,6 @@
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.RepoMap;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
@@ -90,12 +91,23 @@ public sealed class ReportRendererTests
             Context = new GatheredContext
             {
                 Files = [new ContextFile("src/Calculator.cs", "class Calculator { }\n", "named in the task", 42)],
-                ListedPaths = ["README.md"],
-                OmittedFileCount = 0,
+                RepoMap = "README.md:\n",
+                DirectorySummary = "",
+                Coverage =
+                [
+                    new CoverageEntry("src/Calculator.cs", CoverageTier.FullText, 42, 1.8, ["named in the task"]),
+                    new CoverageEntry("src/Program.cs", CoverageTier.Signatures, 12, 0.4, ["uses or is used by the relevant files"]),
+                    new CoverageEntry("README.md", CoverageTier.DirectorySummary, 0, 0.1, []),
+                ],
                 MentionedButMissing = [],
+                Warnings = succeeded ? [] : ["src/Big.cs is named in the task but did not fit in full (sent as signatures); raise context.token_budget or name fewer files."],
                 TeamInstructions = [new TeamDocument("AGENTS.md", "Use xunit.\n", false)],
+                TeamStandards = ["Use xunit."],
+                Profile = "Languages: csharp 2 files / 20 lines\n",
                 TokenCount = 60,
                 TokenBudget = 24000,
+                Index = new IndexStatistics(3, 3, 0, false),
+                Phases = [new ContextPhase("index", TimeSpan.FromMilliseconds(5))],
             },
             Timings = [new StageTiming("context", TimeSpan.FromMilliseconds(35)), new StageTiming("model", TimeSpan.FromSeconds(2.25))],
             CallRetries = new Dictionary<RetryReason, (int, TimeSpan)> { [RetryReason.RateLimit] = (1, TimeSpan.FromSeconds(2)) },

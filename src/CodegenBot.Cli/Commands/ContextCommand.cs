@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CodegenBot.Core;
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace CodegenBot.Cli.Commands;
+
+/// <summary><c>codegen context</c>: the context the model would get for a task, with scores, reasons and costs.</summary>
+internal static class ContextCommand
+{
+    private const int ShownFiles = 30;
+
+    public static Command Create(CliContext context)
+    {
+        var repo = new Option<string>("--repo") { Description = "The git checkout (default: the current directory).", DefaultValueFactory = _ => "." };
+        var task = new Option<string?>("--task") { Description = "The task, as text." };
+        var taskFile = new Option<FileInfo?>("--task-file") { Description = "A file holding the task (Markdown)." };
+        var budget = new Option<int?>("--budget") { Description = "Token budget (default: context.token_budget)." };
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug details to stderr." };
+        var command = new Command("context", "Show the context gathered for a task: ranked files with reasons, repo map, profile, standards, token counts.")
+        {
+            repo, task, taskFile, budget, format, verbose,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var root = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(repo)!));
+            var text = await TaskInput.ReadAsync(parse.GetValue(task), parse.GetValue(taskFile), cancellationToken);
+            if (parse.GetValue(budget) is < 1000)
+            {
+                throw new UserErrorException("--budget must be at least 1000 tokens.");
+            }
+
+            var configuration = ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = root, Environment = context.Environment });
+            using var workspace = Core.Workspace.GitWorkspace.Open(root);
+            await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
+            var engine = services.GetRequiredService<ContextEngineFactory>().Create(configuration.Options);
+            var gathered = await WithProgressAsync(context, () => engine.BuildAsync(workspace.Root, workspace.Root, TaskParser.Parse(text), parse.GetValue(budget), cancellationToken));
+
+            if (parse.GetValue(format) == "json")
+            {
+                await context.Out.WriteAsync(JsonSerializer.Serialize(gathered, CliJson.Options));
+                await context.Out.WriteLineAsync();
+            }
+            else
+            {
+                WriteText(context.Out, gathered);
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+
+    private static async Task<T> WithProgressAsync<T>(CliContext context, Func<Task<T>> work)
+    {
+        if (!context.IsInteractive)
+        {
+            return await work();
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        return await console.Status().StartAsync("Indexing the repository and ranking files...", _ => work());
+    }
+
+    private static void WriteText(TextWriter output, GatheredContext gathered)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+
+        var index = gathered.Index;
+        console.WriteLine($"Tokens: {gathered.TokenCount} of {gathered.TokenBudget}");
+        console.WriteLine($"Index: {index.Files} files, {index.Analysed} analysed, {index.Reused} reused from the cache; tree cache {(index.TreeCacheHit ? "hit" : "miss")}");
+        console.WriteLine("Phases: " + string.Join(", ", gathered.Phases.Select(p => $"{p.Name} {p.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms")));
+        foreach (var warning in gathered.Warnings)
+        {
+            console.WriteLine($"Warning: {warning}");
+        }
+
+        var table = new Table().AddColumns("#", "Score", "Sent", "Tokens", "File", "Why");
+        foreach (var (entry, rank) in gathered.Coverage.Take(ShownFiles).Select((e, i) => (e, i + 1)))
+        {
+            table.AddRow(
+                rank.ToString(CultureInfo.InvariantCulture),
+                entry.Score.ToString("0.000", CultureInfo.InvariantCulture),
+                entry.Tier.ToString(),
+                entry.Tokens.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(entry.Path),
+                Markup.Escape(string.Join("; ", entry.Reasons)));
+        }
+
+        console.Write(table);
+        Section(console, "Team standards", string.Join('\n', gathered.TeamStandards.Select(s => $"- {s}")));
+        Section(console, "Codebase profile", gathered.Profile);
+        Section(console, "Repository map", gathered.RepoMap);
+        Section(console, "Other folders", gathered.DirectorySummary);
+    }
+
+    private static void Section(IAnsiConsole console, string title, string body)
+    {
+        if (body.Length > 0)
+        {
+            console.WriteLine();
+            console.WriteLine($"## {title}");
+            console.WriteLine(body.TrimEnd());
+        }
+    }
+}

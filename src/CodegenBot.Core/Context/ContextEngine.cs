@@ -1,0 +1,87 @@
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Context.Caching;
+using CodegenBot.Core.Context.Codebase;
+using CodegenBot.Core.Context.Ranking;
+using CodegenBot.Core.Context.RepoMap;
+using CodegenBot.Core.Requests;
+
+namespace CodegenBot.Core.Context;
+
+/// <summary>
+/// Gathers the context of one task: index the repository (incrementally, cached by blob and tree id), profile it,
+/// read the team's standards, rank files for the task, and fit full texts, a repo map and a directory summary
+/// into the token budget. Also answers the model's bounded requests for more (read, list, search).
+/// </summary>
+internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens, RepositoryIndexer indexer, IContextCacheStore cache, TimeProvider time)
+{
+    /// <summary>Share of the budget the codebase profile may take.</summary>
+    public const double ProfileShare = 0.05;
+
+    public async Task<GatheredContext> BuildAsync(string root, string repositoryIdentity, TaskContext task, int? budget, CancellationToken cancellationToken)
+    {
+        var phases = new List<ContextPhase>();
+        var totalBudget = budget ?? options.Context.TokenBudget;
+
+        var start = time.GetTimestamp();
+        var (analysis, statistics) = await indexer.IndexAsync(root, repositoryIdentity, cancellationToken);
+        phases.Add(new("index", time.GetElapsedTime(start)));
+
+        start = time.GetTimestamp();
+        var files = analysis.Files.Select(f => f.File).ToList();
+        var readable = analysis.Files.Where(f => f.File.Readable).ToDictionary(f => f.File.Path, StringComparer.Ordinal);
+        string? Read(string path) => readable.ContainsKey(path) ? RepositoryScanner.ReadText(root, path) : null;
+        var profile = await ProfileAsync(analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken);
+        var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
+        var standards = TeamStandards.Summarise(options.Team, team);
+        phases.Add(new("profile and team", time.GetElapsedTime(start)));
+
+        start = time.GetTimestamp();
+        var candidates = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).Select(f => f.Symbols).ToList();
+        var ranked = FileRanker.Rank(candidates, task);
+        phases.Add(new("rank", time.GetElapsedTime(start)));
+
+        start = time.GetTimestamp();
+        var named = candidates.Select(c => c.Path).Where(p => task.FilePaths.Any(m => FileRanker.PathMatches(p, m))).ToHashSet(StringComparer.Ordinal);
+        var fixedCost = team.Sum(t => tokens.Count(t.Content)) + tokens.Count(profile) + standards.Sum(s => tokens.Count(s) + 2);
+        var fitted = new ContextFitter(tokens).Fit(ranked, candidates.ToDictionary(c => c.Path, StringComparer.Ordinal), Read, Math.Max(0, totalBudget - fixedCost), named);
+        phases.Add(new("fit", time.GetElapsedTime(start)));
+
+        var warnings = fitted.Coverage.Where(c => named.Contains(c.Path) && c.Tier != CoverageTier.FullText)
+            .Select(c => $"{c.Path} is named in the task but did not fit in full ({(c.Tier == CoverageTier.Signatures ? "sent as signatures" : "only listed")}); raise context.token_budget or name fewer files.")
+            .ToList();
+        var missing = task.FilePaths
+            .Where(p => p.Contains('/', StringComparison.Ordinal) && !files.Any(f => FileRanker.PathMatches(f.Path, p)))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+        return new GatheredContext
+        {
+            Files = fitted.Files,
+            RepoMap = fitted.RepoMap,
+            DirectorySummary = fitted.DirectorySummary,
+            Coverage = fitted.Coverage,
+            TeamInstructions = team,
+            TeamStandards = standards,
+            Profile = profile,
+            MentionedButMissing = missing,
+            Warnings = warnings,
+            TokenCount = fitted.TokenCount + fixedCost,
+            TokenBudget = totalBudget,
+            Index = statistics,
+            Phases = phases,
+        };
+    }
+
+    /// <summary>The codebase profile as Markdown, cached by tree key (it samples file contents).</summary>
+    private async Task<string> ProfileAsync(RepositoryAnalysis analysis, Func<string, string?> read, int budget, CancellationToken cancellationToken)
+    {
+        var key = $"profile:v{RepositoryIndexer.AnalyzerVersion}:{analysis.TreeKey}";
+        if (await cache.GetAsync(key, cancellationToken) is { } entry && time.GetUtcNow() - entry.WrittenAt <= options.Context.CacheTtl)
+        {
+            return System.Text.Encoding.UTF8.GetString(entry.Value);
+        }
+
+        var markdown = tokens.Truncate(CodebaseProfile.ToMarkdown(analysis, read), budget);
+        await cache.SetAsync(key, System.Text.Encoding.UTF8.GetBytes(markdown), time.GetUtcNow(), cancellationToken);
+        return markdown;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodegenBot.Core.Context.Symbols;
+
+/// <summary>
+/// C# symbols from Roslyn syntax trees (no compilation needed): namespaces, types and members with one-line
+/// signatures and XML-doc summaries; references are the names the file uses that it does not define.
+/// </summary>
+internal sealed class CSharpSymbolExtractor : ISymbolExtractor
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.Parse);
+
+    public IReadOnlyList<string> Languages { get; } = ["csharp"];
+
+    public async Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+    {
+        var results = new ConcurrentBag<FileSymbols>();
+        await Parallel.ForEachAsync(
+            relativePaths,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (path, token) =>
+            {
+                string text;
+                try
+                {
+                    text = await File.ReadAllTextAsync(Path.Combine(root, path), token);
+                }
+                catch (IOException)
+                {
+                    return;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return;
+                }
+
+                results.Add(Extract(path, text, token));
+            });
+        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+    }
+
+    internal static FileSymbols Extract(string path, string text, CancellationToken cancellationToken)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        var definitions = new List<SymbolDefinition>();
+        foreach (var node in root.DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax))
+        {
+            if (Describe(node) is { } found)
+            {
+                var span = node.GetLocation().GetLineSpan();
+                definitions.Add(new SymbolDefinition(
+                    found.Name, found.Kind, path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
+                    found.Signature, Container(node), Summary(node)));
+            }
+        }
+
+        var defined = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var references = root.DescendantNodes()
+            .Select(n => n switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText,
+                GenericNameSyntax generic => generic.Identifier.ValueText,
+                _ => null,
+            })
+            .OfType<string>()
+            .Where(n => n.Length > 1 && !defined.Contains(n) && n != "var" && n != "nameof")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new FileSymbols(path, "csharp", definitions, references);
+    }
+
+    private static (string Name, SymbolKind Kind, string Signature)? Describe(SyntaxNode node) => node switch
+    {
+        BaseNamespaceDeclarationSyntax ns => (ns.Name.ToString(), SymbolKind.Namespace, $"namespace {ns.Name}"),
+        EnumDeclarationSyntax e => (e.Identifier.ValueText, SymbolKind.Enum, Join(e.Modifiers, "enum", e.Identifier.ValueText, e.BaseList)),
+        TypeDeclarationSyntax t => (t.Identifier.ValueText, TypeKind(t), Join(t.Modifiers, TypeKeyword(t), t.Identifier.ValueText + t.TypeParameterList + t.ParameterList, t.BaseList)),
+        DelegateDeclarationSyntax d => (d.Identifier.ValueText, SymbolKind.Delegate, $"{Modifiers(d.Modifiers)}delegate {d.ReturnType} {d.Identifier}{d.TypeParameterList}{d.ParameterList}"),
+        MethodDeclarationSyntax m => (m.Identifier.ValueText, SymbolKind.Method, $"{Modifiers(m.Modifiers)}{m.ReturnType} {m.ExplicitInterfaceSpecifier}{m.Identifier}{m.TypeParameterList}{m.ParameterList}"),
+        ConstructorDeclarationSyntax c => (c.Identifier.ValueText, SymbolKind.Constructor, $"{Modifiers(c.Modifiers)}{c.Identifier}{c.ParameterList}"),
+        PropertyDeclarationSyntax p => (p.Identifier.ValueText, SymbolKind.Property, $"{Modifiers(p.Modifiers)}{p.Type} {p.Identifier} {Accessors(p.AccessorList)}".TrimEnd()),
+        EventDeclarationSyntax ev => (ev.Identifier.ValueText, SymbolKind.Event, $"{Modifiers(ev.Modifiers)}event {ev.Type} {ev.Identifier}"),
+        FieldDeclarationSyntax f when f.Declaration.Variables.Count > 0 =>
+            (f.Declaration.Variables[0].Identifier.ValueText, f.Modifiers.Any(SyntaxKind.ConstKeyword) ? SymbolKind.Constant : SymbolKind.Field,
+             $"{Modifiers(f.Modifiers)}{f.Declaration.Type} {string.Join(", ", f.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),
+        EnumMemberDeclarationSyntax member => (member.Identifier.ValueText, SymbolKind.Constant, member.Identifier.ValueText),
+        _ => null,
+    };
+
+    private static SymbolKind TypeKind(TypeDeclarationSyntax type) => type switch
+    {
+        InterfaceDeclarationSyntax => SymbolKind.Interface,
+        StructDeclarationSyntax => SymbolKind.Struct,
+        RecordDeclarationSyntax => SymbolKind.Record,
+        _ => SymbolKind.Class,
+    };
+
+    private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
+    {
+        RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+        _ => type.Keyword.ValueText,
+    };
+
+    private static string Join(SyntaxTokenList modifiers, string keyword, string name, BaseListSyntax? bases) =>
+        $"{Modifiers(modifiers)}{keyword} {name}{(bases is null ? "" : " " + bases.ToString().Trim())}";
+
+    private static string Modifiers(SyntaxTokenList modifiers) => modifiers.Count == 0 ? "" : modifiers.ToString() + " ";
+
+    private static string Accessors(AccessorListSyntax? accessors) =>
+        accessors is null ? "" : "{ " + string.Join(" ", accessors.Accessors.Select(a => $"{Modifiers(a.Modifiers)}{a.Keyword.ValueText};")) + " }";
+
+    private static string? Container(SyntaxNode node) => node.Parent switch
+    {
+        BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+        BaseNamespaceDeclarationSyntax ns => ns.Name.ToString(),
+        _ => null,
+    };
+
+    private static string? Summary(SyntaxNode node)
+    {
+        var documentation = node.GetLeadingTrivia()
+            .Select(t => t.GetStructure())
+            .OfType<DocumentationCommentTriviaSyntax>()
+            .FirstOrDefault();
+        var summary = documentation?.Content.OfType<XmlElementSyntax>().FirstOrDefault(e => e.StartTag.Name.LocalName.ValueText == "summary");
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var text = string.Join(' ', summary.Content.ToString()
+            .Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Trim().TrimStart('/').Trim())
+            .Where(l => l.Length > 0));
+        return text.Length == 0 ? null : text;
+    }
+}

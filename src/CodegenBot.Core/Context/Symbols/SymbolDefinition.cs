@@ -1,0 +1,87 @@
+namespace CodegenBot.Core.Context.Symbols;
+
+/// <summary>Kinds of symbol definitions, across languages.</summary>
+public enum SymbolKind
+{
+    /// <summary>A namespace or package.</summary>
+    Namespace,
+
+    /// <summary>A class.</summary>
+    Class,
+
+    /// <summary>An interface or protocol.</summary>
+    Interface,
+
+    /// <summary>A struct.</summary>
+    Struct,
+
+    /// <summary>A record.</summary>
+    Record,
+
+    /// <summary>An enum.</summary>
+    Enum,
+
+    /// <summary>A delegate or function type.</summary>
+    Delegate,
+
+    /// <summary>A method.</summary>
+    Method,
+
+    /// <summary>A constructor.</summary>
+    Constructor,
+
+    /// <summary>A property.</summary>
+    Property,
+
+    /// <summary>A field.</summary>
+    Field,
+
+    /// <summary>An event.</summary>
+    Event,
+
+    /// <summary>A free function.</summary>
+    Function,
+
+    /// <summary>A variable.</summary>
+    Variable,
+
+    /// <summary>A constant or enum member.</summary>
+    Constant,
+
+    /// <summary>A module.</summary>
+    Module,
+
+    /// <summary>Anything else.</summary>
+    Other,
+}
+
+/// <summary>One definition in a file.</summary>
+/// <param name="Name">The simple name.</param>
+/// <param name="Kind">What it is.</param>
+/// <param name="File">The file, relative to the root.</param>
+/// <param name="Line">1-based first line.</param>
+/// <param name="EndLine">1-based last line (equal to <paramref name="Line"/> when unknown).</param>
+/// <param name="Signature">One line as a signatures-only map shows it, without a body.</param>
+/// <param name="Container">The enclosing type or namespace, or null.</param>
+/// <param name="Summary">The doc-comment summary, or null.</param>
+public sealed record SymbolDefinition(string Name, SymbolKind Kind, string File, int Line, int EndLine, string Signature, string? Container, string? Summary);
+
+/// <summary>The symbols of one file.</summary>
+/// <param name="Path">The file, relative to the root.</param>
+/// <param name="Language">Its language id.</param>
+/// <param name="Definitions">What it defines, in source order.</param>
+/// <param name="References">Identifiers it uses that it does not define, distinct, ordinal order.</param>
+public sealed record FileSymbols(string Path, string Language, IReadOnlyList<SymbolDefinition> Definitions, IReadOnlyList<string> References);
+
+/// <summary>
+/// Extracts symbols for one or more languages. Implementations are registered in DI; a language plugs in by
+/// implementing this interface.
+/// </summary>
+public interface ISymbolExtractor
+{
+    /// <summary>Language ids this extractor handles.</summary>
+    IReadOnlyList<string> Languages { get; }
+
+    /// <summary>Symbols of the files (relative paths under <paramref name="root"/>); unreadable files are skipped.</summary>
+    Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken);
+}
