@@ -152,7 +152,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : ISymbolEx
 
     private static string? PatternText(string? pattern) =>
         pattern is { Length: > 4 } && pattern.StartsWith("/^", StringComparison.Ordinal)
-            ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd('{').Trim()
+            ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd('{', ':').Trim()
             : null;
 
     private static string? Text(JsonElement tag, string name) => tag.TryGetProperty(name, out var value) ? value.GetString() : null;

@@ -53,7 +53,7 @@ internal static partial class Mentions
         {
             foreach (Match match in PathLike().Matches(text))
             {
-                if (!UrlBefore(text, match.Index))
+                if (!InUrl(text, match.Index, match.Length))
                 {
                     Add(match.Value);
                 }
@@ -100,10 +100,11 @@ internal static partial class Mentions
         return null;
     }
 
-    private static bool UrlBefore(string text, int index)
+    /// <summary>Whether the match is part of a URL (the word it sits in contains <c>://</c>).</summary>
+    private static bool InUrl(string text, int index, int length)
     {
-        var start = text.LastIndexOfAny([' ', '\n', '(', '<'], Math.Max(0, index - 1)) + 1;
-        return text.AsSpan(start, index - start).Contains("://", StringComparison.Ordinal);
+        var start = index == 0 ? 0 : text.LastIndexOfAny([' ', '\n', '(', '<', '['], index - 1) + 1;
+        return text.AsSpan(start, index + length - start).Contains("://", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?<![\w/.\\-])(?:[A-Za-z]:)?[\w./\\-]*[\w-]\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]

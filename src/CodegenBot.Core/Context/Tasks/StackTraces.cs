@@ -11,17 +11,17 @@ internal static partial class StackTraces
     {
         foreach (var line in text.Split('\n'))
         {
-            if (DotNet().Match(line) is { Success: true } net)
+            if (Java().Match(line) is { Success: true } java)
+            {
+                yield return new StackFrame(Group(java, "file"), Number(java), java.Groups["method"].Value, line.Trim());
+            }
+            else if (DotNet().Match(line) is { Success: true } net)
             {
                 yield return new StackFrame(Group(net, "file"), Number(net), net.Groups["method"].Value, line.Trim());
             }
             else if (Python().Match(line) is { Success: true } py)
             {
                 yield return new StackFrame(py.Groups["file"].Value, Number(py), py.Groups["method"].Value, line.Trim());
-            }
-            else if (Java().Match(line) is { Success: true } java)
-            {
-                yield return new StackFrame(Group(java, "file"), Number(java), java.Groups["method"].Value, line.Trim());
             }
             else if (Node().Match(line) is { Success: true } node)
             {

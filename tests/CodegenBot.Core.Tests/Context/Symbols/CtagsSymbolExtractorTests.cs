@@ -1,0 +1,65 @@
+using CodegenBot.Core.Context.Symbols;
+
+namespace CodegenBot.Core.Tests.Context.Symbols;
+
+public sealed class CtagsSymbolExtractorTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("codegen-ctags-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task ExtractAsync_Python_DefinitionsAndReferences()
+    {
+        Write("pkg/retry.py", "import time\n\n# Backoff helper: sleep_for is private\nclass RetryPolicy:\n    def next_delay(self, attempt):\n        return compute_backoff(attempt, \"jitter\")\n\ndef compute_backoff(n, mode):\n    return time.sleep(n)\n");
+
+        var file = Assert.Single(await Extract("pkg/retry.py"));
+
+        Assert.Equal("python", file.Language);
+        Assert.Equal(
+            ["Class RetryPolicy @4: class RetryPolicy", "Method next_delay @5: next_delay(self, attempt)", "Function compute_backoff @8: compute_backoff(n, mode)"],
+            file.Definitions.Select(d => $"{d.Kind} {d.Name} @{d.Line}: {d.Signature}"));
+        Assert.Equal("RetryPolicy", file.Definitions[1].Container);
+        Assert.Contains("time", file.References);
+        Assert.Contains("sleep", file.References);
+        Assert.DoesNotContain("jitter", file.References);
+        Assert.DoesNotContain("sleep_for", file.References);
+        Assert.DoesNotContain("compute_backoff", file.References);
+        Assert.DoesNotContain("return", file.References);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_GoAndTypeScriptAndJava_FindTheirDefinitions()
+    {
+        Write("main.go", "package main\n\nfunc Retry(n int) error {\n\treturn nil\n}\n\ntype Policy struct {\n\tMax int\n}\n");
+        Write("src/client.ts", "export class ApiClient {\n  send(body: string): Promise<void> { return fetch(body); }\n}\nexport function createClient(): ApiClient { return new ApiClient(); }\n");
+        Write("src/Main.java", "package demo;\n\npublic class Main {\n    public static void main(String[] args) { }\n}\n");
+
+        var files = await Extract("main.go", "src/client.ts", "src/Main.java");
+
+        Assert.Equal(["main.go", "src/Main.java", "src/client.ts"], files.Select(f => f.Path));
+        Assert.Contains(files[0].Definitions, d => d.Name == "Retry" && d.Kind == SymbolKind.Function);
+        Assert.Contains(files[0].Definitions, d => d.Name == "Policy" && d.Kind == SymbolKind.Struct);
+        Assert.Contains(files[1].Definitions, d => d.Name == "main" && d.Kind == SymbolKind.Method && d.Container == "Main");
+        Assert.Contains(files[2].Definitions, d => d.Name == "ApiClient" && d.Kind == SymbolKind.Class);
+        Assert.Contains(files[2].Definitions, d => d.Name == "createClient" && d.Kind == SymbolKind.Function);
+        Assert.Contains("fetch", files[2].References);
+    }
+
+    [Fact]
+    public void Parse_NonTagLineOrGarbage_IsIgnored()
+    {
+        Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"ptag\", \"name\": \"JSON_OUTPUT_VERSION\"}"));
+        Assert.Null(CtagsSymbolExtractor.Parse("not json"));
+    }
+
+    private Task<IReadOnlyList<FileSymbols>> Extract(params string[] paths) =>
+        new CtagsSymbolExtractor().ExtractAsync(_root, paths, TestContext.Current.CancellationToken);
+
+    private void Write(string path, string content)
+    {
+        var full = Path.Combine(_root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+}
