@@ -55,7 +55,12 @@ internal sealed class ContextTools(string root, RepositoryAnalysis analysis, Pat
                 continue;
             }
 
-            if (number > endLine || builder.Length + line.Length > MaxReadChars)
+            if (number > endLine)
+            {
+                break;
+            }
+
+            if (builder.Length + line.Length > MaxReadChars)
             {
                 builder.Append("... (cut; read from line ").Append(number).Append(" on to see more)\n");
                 break;

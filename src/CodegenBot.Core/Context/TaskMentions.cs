@@ -32,9 +32,27 @@ internal static partial class TaskMentions
             .Where(w => w.Length >= 3 && !StopWords.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Split identifiers, remembered: the same names recur across thousands of files.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Splits = new(StringComparer.Ordinal);
+
+    /// <summary>Entries kept before the memo is cleared (bounds memory on huge repositories).</summary>
+    private const int MaxMemoized = 500_000;
+
     /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>
-    public static IEnumerable<string> SplitIdentifier(string identifier) =>
-        SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant());
+    public static IReadOnlyList<string> SplitIdentifier(string identifier)
+    {
+        if (Splits.TryGetValue(identifier, out var known))
+        {
+            return known;
+        }
+
+        if (Splits.Count > MaxMemoized)
+        {
+            Splits.Clear();
+        }
+
+        return Splits[identifier] = SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant()).ToArray();
+    }
 
     [GeneratedRegex(@"(?<![\w/.-])[\w./\\-]*[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]
     private static partial Regex PathLike();

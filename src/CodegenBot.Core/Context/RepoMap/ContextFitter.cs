@@ -101,15 +101,32 @@ internal sealed class ContextFitter(TokenCounter tokens)
             used + tokens.Count(map) + tokens.Count(summary));
     }
 
-    /// <summary>Binary search for the largest prefix of the ranked files whose rendered map fits the budget.</summary>
+    /// <summary>
+    /// The largest prefix of the ranked files whose rendered map fits the budget. Each file's block is counted once
+    /// and blocks are added in rank order; because tokens can merge across block boundaries, the final map is counted
+    /// whole and shortened by binary search if the sum was optimistic.
+    /// </summary>
     private int LargestFittingMap(List<RankedFile> files, IReadOnlyDictionary<string, FileSymbols> symbols, int budget)
     {
-        int low = 0, high = files.Count;
+        var count = 0;
+        var used = 0;
+        while (count < files.Count)
+        {
+            var cost = tokens.Count(RepoMapRenderer.Render([SymbolsOf(symbols, files[count].Path)]));
+            if (used + cost > budget)
+            {
+                break;
+            }
+
+            used += cost;
+            count++;
+        }
+
+        int low = 0, high = count;
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            var rendered = RepoMapRenderer.Render(files.Take(middle).Select(f => SymbolsOf(symbols, f.Path)));
-            if (tokens.Count(rendered) <= budget)
+            if (tokens.Count(RepoMapRenderer.Render(files.Take(middle).Select(f => SymbolsOf(symbols, f.Path)))) <= budget)
             {
                 low = middle;
             }
