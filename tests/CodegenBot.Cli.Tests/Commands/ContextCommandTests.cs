@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CodegenBot.Testing;
+
+namespace CodegenBot.Cli.Tests.Commands;
+
+public sealed class ContextCommandTests : IDisposable
+{
+    private readonly string _cache = Directory.CreateTempSubdirectory("codegen-cli-ctx-").FullName;
+    private readonly TempGitRepository _repo = TempGitRepository.WithFiles(
+        ("AGENTS.md", "- Keep methods short and named for what they do.\n"),
+        ("src/Billing/InvoiceCalculator.cs", "namespace Billing;\n\npublic sealed class InvoiceCalculator\n{\n    public decimal Total(decimal net) => net * 1.2m;\n}\n"),
+        ("src/Billing/Currency.cs", "namespace Billing;\n\npublic enum Currency { Eur, Usd }\n"),
+        ("src/Shipping/Parcel.cs", "namespace Shipping;\n\npublic sealed class Parcel { }\n"));
+
+    public void Dispose()
+    {
+        _repo.Dispose();
+        Directory.Delete(_cache, recursive: true);
+    }
+
+    [Fact]
+    public async Task Context_Text_ShowsRankedFilesReasonsStandardsAndCacheState()
+    {
+        var (exitCode, output, error) = await RunAsync("context", "--repo", _repo.Path, "--task", "The invoice total is wrong in InvoiceCalculator.cs");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Index: 4 files, 4 analysed, 0 reused from the cache; tree cache miss", output, StringComparison.Ordinal);
+        var firstRow = output.Split('\n').First(l => l.Contains("│ 1 ", StringComparison.Ordinal));
+        Assert.Contains("src/Billing/InvoiceCalculator.cs", firstRow, StringComparison.Ordinal);
+        Assert.Contains("FullText", firstRow, StringComparison.Ordinal);
+        Assert.Contains("- Keep methods short and named for what they do.", output, StringComparison.Ordinal);
+
+        var (_, second, _) = await RunAsync("context", "--repo", _repo.Path, "--task", "The invoice total is wrong in InvoiceCalculator.cs");
+        Assert.Contains("tree cache hit", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Context_Json_IsMachineReadable()
+    {
+        var (exitCode, output, _) = await RunAsync("context", "--repo", _repo.Path, "--task", "parcel shipping", "--format", "json", "--budget", "2000");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2000, json.RootElement.GetProperty("tokenBudget").GetInt32());
+        Assert.Equal("src/Shipping/Parcel.cs", json.RootElement.GetProperty("coverage")[0].GetProperty("path").GetString());
+        Assert.Equal("FullText", json.RootElement.GetProperty("coverage")[0].GetProperty("tier").GetString());
+    }
+
+    [Theory]
+    [InlineData("--budget", "10", "--budget must be at least 1000 tokens.")]
+    [InlineData("--format", "xml", "Argument 'xml' not recognized")]
+    public async Task Context_BadOptions_ExitTwo(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = await RunAsync("context", "--repo", _repo.Path, "--task", "x", option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
+        CliRunner.RunAsync(_repo.Path, TestEnvironment.With(("CODEGEN_CONTEXT__CACHE_DIRECTORY", _cache)), args);
+}
