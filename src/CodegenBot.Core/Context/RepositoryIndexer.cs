@@ -28,7 +28,7 @@ internal sealed partial class RepositoryIndexer(
     ILogger<RepositoryIndexer> logger)
 {
     /// <summary>Bump when the analysis changes shape or meaning, so old cache entries are ignored.</summary>
-    public const int AnalyzerVersion = 1;
+    public const int AnalyzerVersion = 2;
 
     public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics)> IndexAsync(string root, string repositoryIdentity, CancellationToken cancellationToken)
     {

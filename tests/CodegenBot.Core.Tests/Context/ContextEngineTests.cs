@@ -36,8 +36,8 @@ public sealed class ContextEngineTests : IDisposable
         Assert.Contains("src/Reports/PdfWriter.cs", context.DirectorySummary + context.RepoMap + string.Concat(context.Files.Select(f => f.Path)), StringComparison.Ordinal);
         Assert.Equal(CoverageTier.FullText, context.Coverage.Single(c => c.Path == "src/Http/RetryPolicy.cs").Tier);
         Assert.Contains("Always add xunit tests for new behaviour.", context.TeamStandards[0], StringComparison.Ordinal);
-        Assert.Contains("Languages: csharp 5 files / 29 lines, python 1 files / 2 lines", context.Profile, StringComparison.Ordinal);
-        Assert.Contains("`src/Demo.csproj`: Polly.Core", context.Profile, StringComparison.Ordinal);
+        Assert.Contains("Languages: C# 94% (5 files), Python 6% (1 file)", context.Profile, StringComparison.Ordinal);
+        Assert.Contains("Dependencies nuget (1, 0 dev): Polly.Core 8.9.1", context.Profile, StringComparison.Ordinal);
         Assert.DoesNotContain(context.Coverage, c => c.Path == "AGENTS.md");
     }
 

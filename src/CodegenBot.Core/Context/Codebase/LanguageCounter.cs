@@ -1,0 +1,37 @@
+namespace CodegenBot.Core.Context.Codebase;
+
+/// <summary>Files and lines per programming language.</summary>
+internal static class LanguageCounter
+{
+    public static IReadOnlyList<LanguageShare> Count(RepositorySnapshot repository)
+    {
+        var totals = new Dictionary<string, (int Files, int Lines)>(StringComparer.Ordinal);
+        foreach (var path in repository.Files)
+        {
+            if (LanguageTable.Detect(path) is not { } language)
+            {
+                continue;
+            }
+
+            // Every source file is counted: keeping them all in the snapshot's cache would cost memory.
+            var lines = repository.ReadOnce(path) is { } text ? CountLines(text) : 0;
+            var (files, total) = totals.GetValueOrDefault(language.DisplayName);
+            totals[language.DisplayName] = (files + 1, total + lines);
+        }
+
+        return totals.Select(t => new LanguageShare(t.Key, t.Value.Files, t.Value.Lines))
+            .OrderByDescending(l => l.Lines).ThenBy(l => l.Language, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Lines as an editor shows them: a final line without a newline counts, an empty file has none.</summary>
+    public static int CountLines(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var lines = text.AsSpan().Count('\n');
+        return text[^1] == '\n' ? lines : lines + 1;
+    }
+}
