@@ -46,7 +46,7 @@ internal static class FileRanker
 
     private static double[] LexicalScores(IReadOnlyList<FileSymbols> files, TaskContext task, List<string>[] reasons)
     {
-        var documents = files.Select(Document).ToList();
+        var documents = files.Select(f => Document(f).ToList()).ToList();
         var query = TaskMentions.Words(task.Text)
             .Concat(task.SymbolNames.SelectMany(TaskMentions.SplitIdentifier))
             .Where(t => t.Length >= 2)
