@@ -42,7 +42,7 @@ internal static class ContextCommand
             using var workspace = Core.Workspace.GitWorkspace.Open(root);
             await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
             var engine = services.GetRequiredService<ContextEngineFactory>().Create(configuration.Options);
-            var gathered = await WithProgressAsync(context, () => engine.BuildAsync(workspace.Root, workspace.Root, TaskParser.Parse(text), parse.GetValue(budget), cancellationToken));
+            var gathered = await WithProgressAsync(context, progress => engine.BuildAsync(workspace.Root, workspace.Root, TaskParser.Parse(text), parse.GetValue(budget), cancellationToken, progress));
 
             if (parse.GetValue(format) == "json")
             {
@@ -60,15 +60,45 @@ internal static class ContextCommand
         return command;
     }
 
-    private static async Task<T> WithProgressAsync<T>(CliContext context, Func<Task<T>> work)
+    /// <summary>
+    /// Runs the work with a progress bar on stderr when it is a terminal: shown once indexing has files to analyse
+    /// (a warm run finishes before anything is drawn), cleared when done.
+    /// </summary>
+    private static async Task<T> WithProgressAsync<T>(CliContext context, Func<IProgress<IndexProgress>?, Task<T>> work)
     {
         if (!context.IsInteractive)
         {
-            return await work();
+            return await work(null);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        return await console.Status().StartAsync("Indexing the repository and ranking files...", _ => work());
+        return await console.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async display =>
+            {
+                var bar = display.AddTask("Indexing the repository", autoStart: false);
+                var progress = new SynchronousProgress<IndexProgress>(p =>
+                {
+                    bar.MaxValue = Math.Max(1, p.Total);
+                    bar.Value = p.Done;
+                    bar.Description = "Analysing new and changed files";
+                    if (!bar.IsStarted)
+                    {
+                        bar.StartTask();
+                    }
+                });
+                var result = await work(progress);
+                bar.StopTask();
+                return result;
+            });
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (Progress&lt;T&gt; posts to a context the CLI does not have).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static void WriteText(TextWriter output, GatheredContext gathered)

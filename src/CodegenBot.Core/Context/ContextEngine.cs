@@ -17,15 +17,18 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
     /// <summary>Share of the budget the codebase profile may take.</summary>
     public const double ProfileShare = 0.05;
 
-    public async Task<GatheredContext> BuildAsync(string root, string repositoryIdentity, TaskContext task, int? budget, CancellationToken cancellationToken)
+    public async Task<GatheredContext> BuildAsync(
+        string root, string repositoryIdentity, TaskContext task, int? budget, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
     {
         var phases = new List<ContextPhase>();
         var totalBudget = budget ?? options.Context.TokenBudget;
 
+        var tokenizer = tokens.WarmUpAsync();
         var start = time.GetTimestamp();
-        var (analysis, statistics) = await indexer.IndexAsync(root, repositoryIdentity, cancellationToken);
+        var (analysis, statistics) = await indexer.IndexAsync(root, repositoryIdentity, cancellationToken, progress);
         phases.Add(new("index", time.GetElapsedTime(start)));
 
+        await tokenizer;
         start = time.GetTimestamp();
         var files = analysis.Files.Select(f => f.File).ToList();
         var readable = analysis.Files.Where(f => f.File.Readable).ToDictionary(f => f.File.Path, StringComparer.Ordinal);
@@ -36,8 +39,9 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         phases.Add(new("profile and team", time.GetElapsedTime(start)));
 
         start = time.GetTimestamp();
-        var candidates = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).Select(f => f.Symbols).ToList();
-        var ranked = FileRanker.Rank(candidates, task);
+        var eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
+        var candidates = eligible.Select(f => f.Symbols).ToList();
+        var ranked = FileRanker.Rank(eligible, task);
         phases.Add(new("rank", time.GetElapsedTime(start)));
 
         start = time.GetTimestamp();

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context.Caching;
+using CodegenBot.Core.Context.Ranking;
 using CodegenBot.Core.Context.Symbols;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +14,9 @@ namespace CodegenBot.Core.Context;
 /// <param name="Reused">Files whose analysis came from the cache (same blob id).</param>
 /// <param name="TreeCacheHit">Whether the whole tree's analysis came from the cache.</param>
 public sealed record IndexStatistics(int Files, int Analysed, int Reused, bool TreeCacheHit);
+
+/// <summary>How far an indexing run has got, in steps (symbol extraction and term counting of each new or changed file).</summary>
+public readonly record struct IndexProgress(int Done, int Total);
 
 /// <summary>
 /// Builds the <see cref="RepositoryAnalysis"/> of a checkout, incrementally: a tree already analysed comes whole
@@ -28,9 +31,19 @@ internal sealed partial class RepositoryIndexer(
     ILogger<RepositoryIndexer> logger)
 {
     /// <summary>Bump when the analysis changes shape or meaning, so old cache entries are ignored.</summary>
-    public const int AnalyzerVersion = 2;
+    public const int AnalyzerVersion = 3;
 
-    public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics)> IndexAsync(string root, string repositoryIdentity, CancellationToken cancellationToken)
+    /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
+    private const int ExtractionBatch = 512;
+
+    /// <summary>Progress is reported every this many files.</summary>
+    private const int ProgressStep = 50;
+
+    /// <summary>Cache entries neither read nor written for this long are deleted after the next indexing run.</summary>
+    public static readonly TimeSpan UnusedEntryLifetime = TimeSpan.FromDays(14);
+
+    public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics)> IndexAsync(
+        string root, string repositoryIdentity, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
     {
         var scanner = new RepositoryScanner(options);
         var candidates = scanner.Candidates(root);
@@ -44,10 +57,13 @@ internal sealed partial class RepositoryIndexer(
             return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true));
         }
 
-        var previous = (await ReadAsync(latestKey, cancellationToken))?.Files
+        // Per-file analyses are content-addressed (blob id and analyzer version), so they never go stale: the
+        // previous run's are reused whatever their age; the TTL applies to whole-tree results only.
+        var previous = (await ReadAsync(latestKey, cancellationToken, honourTtl: false))?.Files
             .GroupBy(f => (f.File.Path, f.BlobId)).ToDictionary(g => g.Key, g => g.First());
         var analyses = new List<FileAnalysis>(candidates.Count);
         var toExtract = new List<(int Index, string Path, string Language)>();
+        var fresh = new List<int>();
         var reused = 0;
         foreach (var candidate in candidates)
         {
@@ -64,15 +80,27 @@ internal sealed partial class RepositoryIndexer(
                 continue;
             }
 
-            analyses.Add(new FileAnalysis(file, candidate.BlobId, new FileSymbols(file.Path, file.Language ?? "", [], [])));
+            analyses.Add(new FileAnalysis(file, candidate.BlobId, new FileSymbols(file.Path, file.Language ?? "", [], []), TermBag.Empty));
+            fresh.Add(analyses.Count - 1);
             if (file.Readable && file.Language is { } language)
             {
                 toExtract.Add((analyses.Count - 1, file.Path, language));
             }
         }
 
-        var extracted = await extractors.ExtractAllAsync(root, toExtract.Select(e => (e.Path, e.Language)).ToList(), cancellationToken);
-        var byPath = extracted.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var total = toExtract.Count + fresh.Count;
+        progress?.Report(new IndexProgress(0, total));
+        var byPath = new Dictionary<string, FileSymbols>(StringComparer.Ordinal);
+        foreach (var batch in toExtract.Chunk(ExtractionBatch))
+        {
+            foreach (var symbols in await extractors.ExtractAllAsync(root, batch.Select(e => (e.Path, e.Language)).ToList(), cancellationToken))
+            {
+                byPath[symbols.Path] = symbols;
+            }
+
+            progress?.Report(new IndexProgress(byPath.Count, total));
+        }
+
         foreach (var (index, path, _) in toExtract)
         {
             if (byPath.TryGetValue(path, out var symbols))
@@ -81,26 +109,41 @@ internal sealed partial class RepositoryIndexer(
             }
         }
 
+        // Terms come from the full text (comments and strings say what code is about) plus the symbols just found.
+        var done = toExtract.Count;
+        Parallel.ForEach(fresh, new ParallelOptions { CancellationToken = cancellationToken }, index =>
+        {
+            var analysis = analyses[index];
+            var text = analysis.File.Readable ? RepositoryScanner.ReadText(root, analysis.File.Path) : null;
+            analyses[index] = analysis with { Terms = TermBag.ForFile(analysis.File.Path, text, analysis.Symbols.Definitions) };
+            if (Interlocked.Increment(ref done) % ProgressStep == 0)
+            {
+                progress?.Report(new IndexProgress(done, total));
+            }
+        });
+        progress?.Report(new IndexProgress(total, total));
+
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         var analysis = new RepositoryAnalysis(treeKey, analyses);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(analysis, CacheJsonContext.Default.RepositoryAnalysis);
+        var bytes = AnalysisSerializer.Serialize(analysis);
         await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
         await cache.SetAsync(latestKey, bytes, time.GetUtcNow(), cancellationToken);
+        await cache.PruneAsync(time.GetUtcNow() - UnusedEntryLifetime, cancellationToken);
         return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false));
     }
 
-    private async Task<RepositoryAnalysis?> ReadAsync(string key, CancellationToken cancellationToken)
+    private async Task<RepositoryAnalysis?> ReadAsync(string key, CancellationToken cancellationToken, bool honourTtl = true)
     {
-        if (await cache.GetAsync(key, cancellationToken) is not { } entry || time.GetUtcNow() - entry.WrittenAt > options.CacheTtl)
+        if (await cache.GetAsync(key, cancellationToken) is not { } entry || (honourTtl && time.GetUtcNow() - entry.WrittenAt > options.CacheTtl))
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(entry.Value, CacheJsonContext.Default.RepositoryAnalysis);
+            return AnalysisSerializer.Deserialize(entry.Value);
         }
-        catch (JsonException ex)
+        catch (InvalidDataException ex)
         {
             LogUnreadable(logger, key, ex);
             return null;

@@ -32,6 +32,24 @@ internal static partial class TaskMentions
             .Where(w => w.Length >= 3 && !StopWords.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The task's words as written, lower case, whole and split at dots: <c>helpers.send_file</c> gives helpers,
+    /// send_file and helpers.send_file; <c>fix(query-builder)</c> gives fix and query-builder. Matched against
+    /// file and folder names.
+    /// </summary>
+    public static IReadOnlySet<string> RawWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in RawWord().Matches(text))
+        {
+            var word = match.Value.Trim('.', '-').ToLowerInvariant();
+            words.Add(word);
+            words.UnionWith(word.Split('.', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return words;
+    }
+
     /// <summary>Split identifiers, remembered: the same names recur across thousands of files.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Splits = new(StringComparer.Ordinal);
 
@@ -54,11 +72,21 @@ internal static partial class TaskMentions
         return Splits[identifier] = SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant()).ToArray();
     }
 
+    /// <summary>As <see cref="SplitIdentifier(string)"/>, without allocating for identifiers seen before.</summary>
+    public static IReadOnlyList<string> SplitIdentifier(ReadOnlySpan<char> identifier) =>
+        SplitsBySpan.TryGetValue(identifier, out var known) ? known : SplitIdentifier(identifier.ToString());
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> SplitsBySpan =
+        Splits.GetAlternateLookup<ReadOnlySpan<char>>();
+
     [GeneratedRegex(@"(?<![\w/.-])[\w./\\-]*[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]
     private static partial Regex PathLike();
 
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_.-]*")]
+    private static partial Regex RawWord();
 
     [GeneratedRegex(@"[A-Z]{2,}(?=[A-Z][a-z]|\b|[0-9_])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")]
     private static partial Regex SubWord();

@@ -43,7 +43,7 @@ public sealed class RepositoryIndexerTests : IDisposable
     }
 
     [Fact]
-    public async Task IndexAsync_ExpiredEntry_IsRebuilt()
+    public async Task IndexAsync_ExpiredTreeEntry_IsRebuiltFromTheContentAddressedFiles()
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
         await Index(repo);
@@ -52,7 +52,35 @@ public sealed class RepositoryIndexerTests : IDisposable
         var (_, statistics) = await Index(repo);
 
         Assert.False(statistics.TreeCacheHit);
-        Assert.Equal(1, statistics.Analysed);
+        Assert.Equal((0, 1), (statistics.Analysed, statistics.Reused));
+    }
+
+    [Fact]
+    public async Task IndexAsync_ReportsProgressUpToTheFilesItAnalyses()
+    {
+        using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"), ("b.py", "def b():\n    pass\n"), ("README.md", "# Hi\n"));
+        var reports = new List<IndexProgress>();
+
+        await Index(repo, new InlineProgress(reports.Add));
+
+        Assert.NotEmpty(reports);
+        Assert.Equal(reports[^1].Total, reports[^1].Done);
+        Assert.True(reports[^1].Total >= 3, "every analysed file counts");
+        Assert.All(reports, r => Assert.InRange(r.Done, 0, r.Total));
+    }
+
+    [Fact]
+    public async Task IndexAsync_PrunesEntriesUnusedForTwoWeeks()
+    {
+        using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
+        var stale = Path.Combine(_cache, "stale.cache");
+        await File.WriteAllTextAsync(stale, "old", TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(stale, (_time.GetUtcNow() - RepositoryIndexer.UnusedEntryLifetime - TimeSpan.FromDays(1)).UtcDateTime);
+
+        await Index(repo);
+
+        Assert.False(File.Exists(stale));
+        Assert.NotEmpty(Directory.GetFiles(_cache, "*.cache"));
     }
 
     [Fact]
@@ -94,11 +122,22 @@ public sealed class RepositoryIndexerTests : IDisposable
         Assert.Equal(("csharp", 1), (analysis.Files.Single(f => f.File.Path == "src/App.cs").File.Language, analysis.Files.Single(f => f.File.Path == "src/App.cs").File.Lines));
     }
 
-    private Task<(RepositoryAnalysis, IndexStatistics)> Index(TempGitRepository repo) =>
+    private sealed class InlineProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value)
+        {
+            lock (this)
+            {
+                report(value);
+            }
+        }
+    }
+
+    private Task<(RepositoryAnalysis, IndexStatistics)> Index(TempGitRepository repo, IProgress<IndexProgress>? progress = null) =>
         new RepositoryIndexer(
             new ContextOptions(),
             new SymbolExtractorRegistry([new CSharpSymbolExtractor(), new CtagsSymbolExtractor()], NullLogger<SymbolExtractorRegistry>.Instance),
             new FileContextCacheStore(_cache, NullLogger<FileContextCacheStore>.Instance),
             _time,
-            NullLogger<RepositoryIndexer>.Instance).IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
+            NullLogger<RepositoryIndexer>.Instance).IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken, progress);
 }

@@ -21,4 +21,16 @@ public sealed class TaskMentionsTests
 
         Assert.Equal(["src/Api/Controller.cs", "docs/guide.md"], mentioned);
     }
+
+    [Fact]
+    public void RawWords_KeepWordsAsWrittenAndSplitDottedOnes()
+    {
+        var words = TaskMentions.RawWords("fix(query-builder): update helpers.send_file and InsertQueryBuilder.");
+
+        Assert.Contains("query-builder", words);
+        Assert.Contains("helpers", words);
+        Assert.Contains("send_file", words);
+        Assert.Contains("helpers.send_file", words);
+        Assert.Contains("insertquerybuilder", words);
+    }
 }

@@ -10,7 +10,7 @@ namespace CodegenBot.Core.Context.Caching;
 /// atomically (temporary file, then rename) so a crash never leaves half an entry. An entry that fails to
 /// decompress is deleted and reported as a miss.
 /// </summary>
-internal sealed partial class FileContextCacheStore(string folder, ILogger<FileContextCacheStore> logger) : IContextCacheStore
+internal sealed partial class FileContextCacheStore(string folder, ILogger<FileContextCacheStore> logger, TimeProvider? time = null) : IContextCacheStore
 {
     /// <summary>Bytes before the payload: magic, then the write time as Unix milliseconds.</summary>
     private static ReadOnlySpan<byte> Magic => "CGC1"u8;
@@ -32,6 +32,7 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
             }
 
             var writtenAt = DateTimeOffset.FromUnixTimeMilliseconds(BitConverter.ToInt64(bytes, Magic.Length));
+            Touch(path);
             using var input = new MemoryStream(bytes, Magic.Length + sizeof(long), bytes.Length - Magic.Length - sizeof(long));
             await using var brotli = new BrotliStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
@@ -62,21 +63,68 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
         File.Move(temporary, path, overwrite: true);
     }
 
+    public Task<int> PruneAsync(DateTimeOffset unusedSince, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.cache*"))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc < unusedSince.UtcDateTime && TryDelete(file.FullName))
+            {
+                removed++;
+            }
+        }
+
+        if (removed > 0)
+        {
+            LogPruned(logger, removed, folder);
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    /// <summary>Marks an entry as used (its modification time), so pruning keeps what is still read.</summary>
+    private void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, (time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        }
+        catch (IOException)
+        {
+            // Best effort: at worst an entry in use is pruned and rebuilt.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
     private string PathOf(string key) =>
         Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".cache");
 
-    private static void TryDelete(string path)
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException)
         {
             // Another process holds it; the next write replaces it.
+            return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The context cache entry {Path} is unreadable; it was removed and will be rebuilt")]
     private static partial void LogCorrupt(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} unused context cache entries from {Folder}")]
+    private static partial void LogPruned(ILogger logger, int count, string folder);
 }

@@ -12,4 +12,7 @@ public interface IContextCacheStore
 
     /// <summary>Stores the value under the key, replacing any earlier one.</summary>
     Task SetAsync(string key, byte[] value, DateTimeOffset writtenAt, CancellationToken cancellationToken);
+
+    /// <summary>Deletes entries last read or written before the given time; returns how many went.</summary>
+    Task<int> PruneAsync(DateTimeOffset unusedSince, CancellationToken cancellationToken);
 }

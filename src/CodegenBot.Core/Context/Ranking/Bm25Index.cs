@@ -1,8 +1,9 @@
 namespace CodegenBot.Core.Context.Ranking;
 
 /// <summary>
-/// Okapi BM25 over documents given as bags of terms (here: identifier sub-tokens of a file's path, its symbol
-/// names and the identifiers it uses). Scores are not normalised; callers compare them within one query.
+/// Okapi BM25 over documents given as <see cref="TermBag"/>s (identifier sub-tokens of a file's text, path and
+/// symbol names). Document frequencies are computed for the query's terms only, so building an index over
+/// thousands of cached bags costs nothing. Scores are not normalised; callers compare them within one query.
 /// </summary>
 internal sealed class Bm25Index
 {
@@ -12,33 +13,19 @@ internal sealed class Bm25Index
     /// <summary>Length normalisation: 0 ignores document length, 1 fully normalises by it.</summary>
     public const double B = 0.75;
 
-    private readonly List<Dictionary<string, int>> _documents;
-    private readonly int[] _lengths;
-    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<TermBag> _documents;
     private readonly double _averageLength;
 
-    public Bm25Index(IEnumerable<IEnumerable<string>> documents)
+    public Bm25Index(IReadOnlyList<TermBag> documents)
     {
-        _documents = documents.Select(terms =>
-        {
-            var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var term in terms)
-            {
-                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
-            }
+        _documents = documents;
+        _averageLength = documents.Count == 0 ? 0 : Math.Max(1, documents.Average(d => (double)d.Length));
+    }
 
-            return frequencies;
-        }).ToList();
-
-        _lengths = _documents.Select(d => d.Values.Sum()).ToArray();
-        _averageLength = _lengths.Length == 0 ? 0 : Math.Max(1, _lengths.Average());
-        foreach (var document in _documents)
-        {
-            foreach (var term in document.Keys)
-            {
-                _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
-            }
-        }
+    /// <summary>An index over plain term sequences.</summary>
+    public Bm25Index(IEnumerable<IEnumerable<string>> documents)
+        : this(documents.Select(TermBag.FromTerms).ToList())
+    {
     }
 
     public int Count => _documents.Count;
@@ -47,9 +34,17 @@ internal sealed class Bm25Index
     public double[] Score(IEnumerable<string> query)
     {
         var scores = new double[_documents.Count];
+        var frequencies = new int[_documents.Count];
         foreach (var term in query.Distinct(StringComparer.Ordinal))
         {
-            if (!_documentFrequency.TryGetValue(term, out var df))
+            var df = 0;
+            for (var i = 0; i < _documents.Count; i++)
+            {
+                frequencies[i] = _documents[i].CountOf(term);
+                df += frequencies[i] > 0 ? 1 : 0;
+            }
+
+            if (df == 0)
             {
                 continue;
             }
@@ -58,9 +53,9 @@ internal sealed class Bm25Index
             var idf = Math.Log(1 + ((_documents.Count - df + 0.5) / (df + 0.5)));
             for (var i = 0; i < _documents.Count; i++)
             {
-                if (_documents[i].TryGetValue(term, out var tf))
+                if (frequencies[i] is var tf && tf > 0)
                 {
-                    var norm = tf + (K1 * (1 - B + (B * _lengths[i] / _averageLength)));
+                    var norm = tf + (K1 * (1 - B + (B * _documents[i].Length / _averageLength)));
                     scores[i] += idf * (tf * (K1 + 1)) / norm;
                 }
             }

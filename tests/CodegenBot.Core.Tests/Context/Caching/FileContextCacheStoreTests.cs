@@ -25,6 +25,27 @@ public sealed class FileContextCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Prune_RemovesEntriesUnusedSinceTheCutoff_AndKeepsEntriesReadSince()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = new FileContextCacheStore(_folder, NullLogger<FileContextCacheStore>.Instance, time);
+        await store.SetAsync("old", [1], time.GetUtcNow(), TestContext.Current.CancellationToken);
+        await store.SetAsync("used", [2], time.GetUtcNow(), TestContext.Current.CancellationToken);
+        foreach (var file in Directory.GetFiles(_folder))
+        {
+            File.SetLastWriteTimeUtc(file, time.GetUtcNow().UtcDateTime);
+        }
+
+        time.Advance(TimeSpan.FromDays(20));
+        await store.GetAsync("used", TestContext.Current.CancellationToken);
+        var removed = await store.PruneAsync(time.GetUtcNow() - TimeSpan.FromDays(14), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, removed);
+        Assert.Null(await store.GetAsync("old", TestContext.Current.CancellationToken));
+        Assert.NotNull(await store.GetAsync("used", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Get_MissingKey_IsAMiss() => Assert.Null(await Store().GetAsync("nope", TestContext.Current.CancellationToken));
 
     [Fact]

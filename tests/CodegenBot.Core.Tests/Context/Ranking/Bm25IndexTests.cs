@@ -42,7 +42,7 @@ public sealed class Bm25IndexTests
     [Fact]
     public void Score_UnknownTermsAndEmptyIndex_GiveZeros()
     {
-        Assert.Empty(new Bm25Index([]).Score(["x"]));
+        Assert.Empty(new Bm25Index(Array.Empty<TermBag>()).Score(["x"]));
         Assert.Equal([0.0], new Bm25Index([["a"]]).Score(["zzz"]));
     }
 }

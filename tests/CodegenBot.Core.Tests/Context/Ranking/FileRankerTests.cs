@@ -1,3 +1,5 @@
+using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.Caching;
 using CodegenBot.Core.Context.Ranking;
 using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Requests;
@@ -6,11 +8,11 @@ namespace CodegenBot.Core.Tests.Context.Ranking;
 
 public sealed class FileRankerTests
 {
-    private static readonly FileSymbols Retry = File("src/Http/RetryPolicy.cs", ["RetryPolicy", "NextDelay"], ["TimeSpan", "Jitter"]);
-    private static readonly FileSymbols Jitter = File("src/Http/Jitter.cs", ["Jitter"], ["Random"]);
-    private static readonly FileSymbols Client = File("src/Http/ApiClient.cs", ["ApiClient", "SendAsync"], ["RetryPolicy", "HttpClient"]);
-    private static readonly FileSymbols Unrelated = File("src/Reports/PdfWriter.cs", ["PdfWriter"], ["Stream"]);
-    private static readonly FileSymbols RetryTests = File("tests/RetryPolicyTests.cs", ["RetryPolicyTests"], ["RetryPolicy"]);
+    private static readonly FileAnalysis Retry = File("src/Http/RetryPolicy.cs", ["RetryPolicy", "NextDelay"], ["TimeSpan", "Jitter"]);
+    private static readonly FileAnalysis Jitter = File("src/Http/Jitter.cs", ["Jitter"], ["Random"]);
+    private static readonly FileAnalysis Client = File("src/Http/ApiClient.cs", ["ApiClient", "SendAsync"], ["RetryPolicy", "HttpClient"]);
+    private static readonly FileAnalysis Unrelated = File("src/Reports/PdfWriter.cs", ["PdfWriter"], ["Stream"]);
+    private static readonly FileAnalysis RetryTests = File("tests/RetryPolicyTests.cs", ["RetryPolicyTests"], ["RetryPolicy"]);
 
     [Fact]
     public void Rank_LexicalMatch_RanksTheMatchingFileFirstWithItsReason()
@@ -27,8 +29,8 @@ public sealed class FileRankerTests
     {
         var ranked = FileRanker.Rank([Unrelated, Jitter, Retry], Task("The retry policy waits too long"));
 
-        Assert.True(Index(ranked, Jitter.Path) < Index(ranked, Unrelated.Path));
-        Assert.Contains("uses or is used by the relevant files", ranked[Index(ranked, Jitter.Path)].Reasons);
+        Assert.True(Index(ranked, Jitter.File.Path) < Index(ranked, Unrelated.File.Path));
+        Assert.Contains("uses or is used by the relevant files", ranked[Index(ranked, Jitter.File.Path)].Reasons);
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class FileRankerTests
     {
         var ranked = FileRanker.Rank([Unrelated, Retry, RetryTests, Jitter], Task("retry policy delay"));
 
-        Assert.True(Index(ranked, RetryTests.Path) <= 2);
+        Assert.True(Index(ranked, RetryTests.File.Path) <= 2);
     }
 
     [Fact]
@@ -69,11 +71,53 @@ public sealed class FileRankerTests
         Assert.Equal(first.Select(r => r.Path), second.Select(r => r.Path));
     }
 
+    [Fact]
+    public void Rank_TestFiles_YieldToTheirSourcesUnlessTheTaskIsAboutTests()
+    {
+        var task = Task("retry policy tests");
+
+        var feature = FileRanker.Rank([Retry, RetryTests], task, GenerationMode.Feature);
+        var testing = FileRanker.Rank([Retry, RetryTests], task, GenerationMode.Test);
+
+        Assert.True(Index(feature, Retry.File.Path) < Index(feature, RetryTests.File.Path));
+        Assert.True(testing.Single(r => r.Path == RetryTests.File.Path).Score > feature.Single(r => r.Path == RetryTests.File.Path).Score);
+    }
+
+    [Fact]
+    public void Rank_FileAndFolderNamedInTheTask_AreBoostedWithReasons()
+    {
+        var persistence = File("src/persistence/SubjectExecutor.ts", ["SubjectExecutor"], ["QueryRunner"]);
+        var other = File("src/query/Runner.ts", ["QueryRunner"], ["Subject"]);
+        var helpers = File("src/flask/helpers.py", ["send_file"], []);
+        var filler = Enumerable.Range(0, 20).Select(i => File($"src/misc/File{i}.ts", [$"Thing{i}"], [])).ToList();
+
+        var ranked = FileRanker.Rank([other, persistence, helpers, .. filler], Task("fix(persistence): keep columns; see helpers.send_file"));
+
+        Assert.Contains("in src/persistence/, named in the task", ranked.Single(r => r.Path == persistence.File.Path).Reasons);
+        Assert.Contains("its name is in the task", ranked.Single(r => r.Path == helpers.File.Path).Reasons);
+        Assert.True(Index(ranked, persistence.File.Path) < Index(ranked, other.File.Path));
+    }
+
+    [Theory]
+    [InlineData("tests/RetryPolicyTests.cs", true)]
+    [InlineData("test/EFCore.Tests/ModelTest.cs", true)]
+    [InlineData("src/app/__tests__/x.ts", true)]
+    [InlineData("src/foo.spec.ts", true)]
+    [InlineData("tests/conftest.py", true)]
+    [InlineData("src/Testing/Clock.cs", false)]
+    [InlineData("src/Http/RetryPolicy.cs", false)]
+    public void IsTest_ByFolderOrName(string path, bool expected) => Assert.Equal(expected, FileRanker.IsTest(path));
+
     private static int Index(IReadOnlyList<RankedFile> ranked, string path) => ranked.ToList().FindIndex(r => r.Path == path);
 
     private static TaskContext Task(string text, string[]? files = null, string[]? symbols = null, StackFrame[]? frames = null) =>
         new() { Text = text, FilePaths = files ?? [], SymbolNames = symbols ?? [], StackFrames = frames ?? [] };
 
-    private static FileSymbols File(string path, string[] definitions, string[] references) =>
-        new(path, "csharp", definitions.Select((d, i) => new SymbolDefinition(d, i == 0 ? SymbolKind.Class : SymbolKind.Method, path, i + 1, i + 1, $"public {d}", i == 0 ? null : definitions[0], null)).ToList(), references);
+    /// <summary>A file as the indexer would describe it; its text is its definitions and references.</summary>
+    private static FileAnalysis File(string path, string[] definitions, string[] references)
+    {
+        var symbols = new FileSymbols(path, "csharp", definitions.Select((d, i) => new SymbolDefinition(d, i == 0 ? SymbolKind.Class : SymbolKind.Method, path, i + 1, i + 1, $"public {d}", i == 0 ? null : definitions[0], null)).ToList(), references);
+        var text = string.Join(' ', definitions.Concat(references));
+        return new FileAnalysis(new RepositoryFile(path, text.Length, Language: "csharp", Lines: 1), "0000", symbols, TermBag.ForFile(path, text, symbols.Definitions));
+    }
 }
