@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using CodegenBot.Bench.Retrieval;
+
+var mine = new Command("mine-tasks", "Print retrieval tasks mined from a repository's history as JSONL.");
+var gitDirectory = new Option<string>("--git") { Description = "The repository (a clone or a bare git directory).", Required = true };
+var repoName = new Option<string>("--repo") { Description = "owner/name recorded in each task.", Required = true };
+var extensions = new Option<string[]>("--ext") { Description = "Source extensions, such as .cs (repeatable).", Required = true, AllowMultipleArgumentsPerToken = true };
+var count = new Option<int>("--count") { Description = "Tasks to mine, newest first.", DefaultValueFactory = _ => 15 };
+mine.Options.Add(gitDirectory);
+mine.Options.Add(repoName);
+mine.Options.Add(extensions);
+mine.Options.Add(count);
+mine.SetAction(async (parse, cancellationToken) =>
+{
+    var tasks = await TaskMiner.MineAsync(parse.GetValue(gitDirectory)!, parse.GetValue(repoName)!, parse.GetValue(extensions)!.ToHashSet(StringComparer.OrdinalIgnoreCase), parse.GetValue(count), cancellationToken);
+    foreach (var task in tasks)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(task, BenchJsonContext.Default.RetrievalTask));
+    }
+
+    return 0;
+});
+
+var retrieval = new Command("retrieval", "Score the context engine against plain BM25 on a JSONL development set.");
+var tasksFile = new Option<FileInfo>("--tasks") { Description = "The development set (JSONL).", Required = true };
+var work = new Option<string>("--work") { Description = "Folder holding one clone per repository, named owner+name.", Required = true };
+var cache = new Option<string>("--cache") { Description = "Context cache folder for the run.", Required = true };
+var output = new Option<FileInfo?>("--out") { Description = "Per-task results (JSONL)." };
+retrieval.Options.Add(tasksFile);
+retrieval.Options.Add(work);
+retrieval.Options.Add(cache);
+retrieval.Options.Add(output);
+retrieval.SetAction(async (parse, cancellationToken) =>
+{
+    var tasks = File.ReadLines(parse.GetValue(tasksFile)!.FullName)
+        .Where(l => l.Trim().Length > 0)
+        .Select(l => JsonSerializer.Deserialize(l, BenchJsonContext.Default.RetrievalTask)!)
+        .ToList();
+    var harness = new RetrievalHarness(Path.GetFullPath(parse.GetValue(work)!), Path.GetFullPath(parse.GetValue(cache)!), Console.Error);
+    var results = await harness.RunAsync(tasks, cancellationToken);
+    if (parse.GetValue(output) is { } file)
+    {
+        await File.WriteAllLinesAsync(file.FullName, results.Select(RetrievalHarness.ToJsonLine), cancellationToken);
+    }
+
+    Console.WriteLine(RetrievalHarness.Summarise(results));
+    return 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval };
+return await root.Parse(args).InvokeAsync();
