@@ -12,7 +12,7 @@ out=$(mktemp -d)
 cache=$(mktemp -d)
 trap 'rm -rf "$out" "$cache"; git -C "$repo" checkout -q -- . 2>/dev/null || true' EXIT
 
-dotnet publish "$here/src/CodegenBot.Cli" -c Release -o "$out/cli" --nologo -v quiet >/dev/null
+dotnet publish "$here/src/CodegenBot.Cli" -c Release -r linux-x64 --self-contained false -o "$out/cli" --nologo -v quiet >/dev/null
 cli=("dotnet" "$out/cli/codegen.dll")
 task="Fix the retry logic of the connection and add a test"
 

@@ -37,6 +37,9 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// The files to consider, in ordinal order, with their git blob ids: from the index for unchanged tracked
     /// files (nothing is read), computed from the content for changed and untracked ones.
     /// </summary>
+    /// <summary>The root the globbing matcher sees; paths are matched in memory, never against the disk.</summary>
+    private const string MatchRoot = "/";
+
     public IReadOnlyList<ScanCandidate> Candidates(string root)
     {
         var matcher = new Matcher(StringComparison.Ordinal);
@@ -48,24 +51,24 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         var status = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
         var changed = status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored)
             .Select(e => e.FilePath.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var tracked = repository.Index.Select(e => (Path: e.Path.Replace('\\', '/'), e.Id.Sha, IsLink: e.Mode == Mode.SymbolicLink)).ToList();
+        var untracked = status.Untracked.Select(e => e.FilePath.Replace('\\', '/')).ToList();
+
+        // One match over all paths: matching them one by one costs half a second on a repository of 6,000 files.
+        var included = matcher.Match(MatchRoot, tracked.Select(t => MatchRoot + t.Path).Concat(untracked.Select(u => MatchRoot + u)))
+            .Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var candidates = new List<ScanCandidate>();
-        foreach (var entry in repository.Index)
+        foreach (var (path, sha, isLink) in tracked)
         {
-            var path = entry.Path.Replace('\\', '/');
-            if (matcher.Match(path).HasMatches)
+            if (included.Contains(path) && (changed.Contains(path) ? BlobIdOf(root, path) : sha) is { } blob)
             {
-                var blob = changed.Contains(path) ? BlobIdOf(root, path) : entry.Id.Sha;
-                if (blob is not null)
-                {
-                    candidates.Add(new ScanCandidate(path, blob, Tracked: true, IsLink: entry.Mode == Mode.SymbolicLink));
-                }
+                candidates.Add(new ScanCandidate(path, blob, Tracked: true, IsLink: isLink));
             }
         }
 
-        foreach (var entry in status.Untracked)
+        foreach (var path in untracked)
         {
-            var path = entry.FilePath.Replace('\\', '/');
-            if (matcher.Match(path).HasMatches && BlobIdOf(root, path) is { } blob)
+            if (included.Contains(path) && BlobIdOf(root, path) is { } blob)
             {
                 candidates.Add(new ScanCandidate(path, blob, Tracked: false, IsLink: false));
             }

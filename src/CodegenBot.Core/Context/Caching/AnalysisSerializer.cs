@@ -95,74 +95,116 @@ internal static class AnalysisSerializer
 
     public static RepositoryAnalysis Deserialize(byte[] bytes)
     {
-        try
+        var reader = new SpanReader(bytes);
+        if (reader.Int() != Format)
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-            if (reader.Read7BitEncodedInt() != Format)
-            {
-                throw new InvalidDataException("The cached analysis has an unknown format.");
-            }
-
-            var table = new string[Count(reader, bytes.Length)];
-            for (var i = 0; i < table.Length; i++)
-            {
-                table[i] = reader.ReadString();
-            }
-
-            string? Optional()
-            {
-                var index = reader.Read7BitEncodedInt();
-                return index == 0 ? null : table[index - 1];
-            }
-
-            string Str() => Optional() ?? throw new InvalidDataException("A required string is missing from the cached analysis.");
-
-            var treeKey = Str();
-            var files = new FileAnalysis[Count(reader, bytes.Length)];
-            for (var f = 0; f < files.Length; f++)
-            {
-                var path = Str();
-                var file = new RepositoryFile(path, reader.Read7BitEncodedInt64(), Enum<SkipReason>(reader.ReadByte()), Optional(), reader.Read7BitEncodedInt(), reader.ReadBoolean());
-                var blob = Str();
-                var language = Str();
-                var definitions = new SymbolDefinition[Count(reader, bytes.Length)];
-                for (var i = 0; i < definitions.Length; i++)
-                {
-                    var name = Str();
-                    var kind = Enum<SymbolKind>(reader.ReadByte());
-                    definitions[i] = new SymbolDefinition(name, kind, path, reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), Str(), Optional(), Optional());
-                }
-
-                var references = new string[Count(reader, bytes.Length)];
-                for (var i = 0; i < references.Length; i++)
-                {
-                    references[i] = Str();
-                }
-
-                var terms = new string[Count(reader, bytes.Length)];
-                var counts = new int[terms.Length];
-                for (var i = 0; i < terms.Length; i++)
-                {
-                    terms[i] = Str();
-                    counts[i] = reader.Read7BitEncodedInt();
-                }
-
-                files[f] = new FileAnalysis(file, blob, new FileSymbols(path, language, definitions, references), new TermBag(terms, counts));
-            }
-
-            return new RepositoryAnalysis(treeKey, files);
+            throw new InvalidDataException("The cached analysis has an unknown format.");
         }
-        catch (Exception ex) when (ex is EndOfStreamException or FormatException or IndexOutOfRangeException or ArgumentException)
+
+        var table = new string[reader.Count()];
+        for (var i = 0; i < table.Length; i++)
         {
-            throw new InvalidDataException("The cached analysis is truncated or malformed.", ex);
+            table[i] = reader.String();
         }
+
+        var treeKey = Required(ref reader, table);
+        var files = new FileAnalysis[reader.Count()];
+        for (var f = 0; f < files.Length; f++)
+        {
+            var path = Required(ref reader, table);
+            var file = new RepositoryFile(path, reader.Long(), Enum<SkipReason>(reader.Byte()), Optional(ref reader, table), reader.Int(), reader.Byte() != 0);
+            var blob = Required(ref reader, table);
+            var language = Required(ref reader, table);
+            var definitions = new SymbolDefinition[reader.Count()];
+            for (var i = 0; i < definitions.Length; i++)
+            {
+                var name = Required(ref reader, table);
+                var kind = Enum<SymbolKind>(reader.Byte());
+                var line = reader.Int();
+                var endLine = reader.Int();
+                definitions[i] = new SymbolDefinition(name, kind, path, line, endLine, Required(ref reader, table), Optional(ref reader, table), Optional(ref reader, table));
+            }
+
+            var references = new string[reader.Count()];
+            for (var i = 0; i < references.Length; i++)
+            {
+                references[i] = Required(ref reader, table);
+            }
+
+            var terms = new string[reader.Count()];
+            var counts = new int[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
+            {
+                terms[i] = Required(ref reader, table);
+                counts[i] = reader.Int();
+            }
+
+            files[f] = new FileAnalysis(file, blob, new FileSymbols(path, language, definitions, references), new TermBag(terms, counts));
+        }
+
+        return new RepositoryAnalysis(treeKey, files);
     }
 
-    /// <summary>A count, checked against the input's size so a corrupt entry cannot ask for gigabytes.</summary>
-    private static int Count(BinaryReader reader, int inputLength)
+    private static string? Optional(ref SpanReader reader, string[] table)
     {
-        var count = reader.Read7BitEncodedInt();
-        return count >= 0 && count <= inputLength ? count : throw new InvalidDataException("The cached analysis has an impossible count.");
+        var index = reader.Int();
+        return index == 0 ? null : (uint)(index - 1) < (uint)table.Length ? table[index - 1] : throw new InvalidDataException("The cached analysis refers to a string it does not have.");
+    }
+
+    private static string Required(ref SpanReader reader, string[] table) =>
+        Optional(ref reader, table) ?? throw new InvalidDataException("A required string is missing from the cached analysis.");
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (7-bit encoded integers, length-prefixed UTF-8), bounds-checked, without a stream.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _position;
+
+        public byte Byte() => _position < _data.Length ? _data[_position++] : throw Truncated();
+
+        public int Int()
+        {
+            var value = Long();
+            return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new InvalidDataException("The cached analysis has an out-of-range number.");
+        }
+
+        public long Long()
+        {
+            long value = 0;
+            for (var shift = 0; shift < 64; shift += 7)
+            {
+                var b = Byte();
+                value |= (long)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+            }
+
+            throw new InvalidDataException("The cached analysis has a malformed number.");
+        }
+
+        /// <summary>A count, checked against the input's size so a corrupt entry cannot ask for gigabytes.</summary>
+        public int Count()
+        {
+            var count = Int();
+            return count >= 0 && count <= _data.Length ? count : throw new InvalidDataException("The cached analysis has an impossible count.");
+        }
+
+        public string String()
+        {
+            var length = Count();
+            if (length > _data.Length - _position)
+            {
+                throw Truncated();
+            }
+
+            var value = System.Text.Encoding.UTF8.GetString(_data.Slice(_position, length));
+            _position += length;
+            return value;
+        }
+
+        private static InvalidDataException Truncated() => new("The cached analysis is truncated.");
     }
 
     private static T Enum<T>(byte value)

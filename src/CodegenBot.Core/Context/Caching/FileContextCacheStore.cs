@@ -12,8 +12,13 @@ namespace CodegenBot.Core.Context.Caching;
 /// </summary>
 internal sealed partial class FileContextCacheStore(string folder, ILogger<FileContextCacheStore> logger, TimeProvider? time = null) : IContextCacheStore
 {
-    /// <summary>Bytes before the payload: magic, then the write time as Unix milliseconds.</summary>
-    private static ReadOnlySpan<byte> Magic => "CGC1"u8;
+    /// <summary>Bytes before the payload: magic, the write time as Unix milliseconds, the uncompressed length.</summary>
+    private static ReadOnlySpan<byte> Magic => "CGC2"u8;
+
+    private const int HeaderLength = 4 + sizeof(long) + sizeof(int);
+
+    /// <summary>Entries claiming to be larger than this uncompressed are treated as corrupt.</summary>
+    private const int MaxValueBytes = 1 << 30;
 
     public async Task<(byte[] Value, DateTimeOffset WrittenAt)?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -26,18 +31,27 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
         try
         {
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            if (bytes.Length < Magic.Length + sizeof(long) || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            if (bytes.Length < HeaderLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             {
                 throw new InvalidDataException("The cache entry has no valid header.");
             }
 
             var writtenAt = DateTimeOffset.FromUnixTimeMilliseconds(BitConverter.ToInt64(bytes, Magic.Length));
+            var length = BitConverter.ToInt32(bytes, Magic.Length + sizeof(long));
+            if (length is < 0 or > MaxValueBytes)
+            {
+                throw new InvalidDataException("The cache entry has an impossible length.");
+            }
+
+            // One-shot decoding into a buffer of the known size: several times faster than a stream on large entries.
+            var value = new byte[length];
+            if (!BrotliDecoder.TryDecompress(bytes.AsSpan(HeaderLength), value, out var written) || written != length)
+            {
+                throw new InvalidDataException("The cache entry does not decompress to its recorded length.");
+            }
+
             Touch(path);
-            using var input = new MemoryStream(bytes, Magic.Length + sizeof(long), bytes.Length - Magic.Length - sizeof(long));
-            await using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            await brotli.CopyToAsync(output, cancellationToken);
-            return (output.ToArray(), writtenAt);
+            return (value, writtenAt);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentOutOfRangeException)
         {
@@ -56,6 +70,7 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
         {
             await file.WriteAsync(Magic.ToArray(), cancellationToken);
             await file.WriteAsync(BitConverter.GetBytes(writtenAt.ToUnixTimeMilliseconds()), cancellationToken);
+            await file.WriteAsync(BitConverter.GetBytes(value.Length), cancellationToken);
             await using var brotli = new BrotliStream(file, CompressionLevel.Fastest);
             await brotli.WriteAsync(value, cancellationToken);
         }

@@ -54,7 +54,7 @@ public sealed class FileContextCacheStoreTests : IDisposable
         var store = Store();
         await store.SetAsync("k", [1, 2, 3], DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
         var file = Directory.GetFiles(_folder).Single();
-        await File.WriteAllBytesAsync(file, "CGC1garbage-garbage-garbage"u8.ToArray(), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(file, "CGC2garbage-garbage-garbage"u8.ToArray(), TestContext.Current.CancellationToken);
 
         Assert.Null(await store.GetAsync("k", TestContext.Current.CancellationToken));
         Assert.Empty(Directory.GetFiles(_folder));
