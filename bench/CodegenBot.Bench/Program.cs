@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CodegenBot.Bench.Edits;
 using CodegenBot.Bench.Retrieval;
 
 var mine = new Command("mine-tasks", "Print retrieval tasks mined from a repository's history as JSONL.");
@@ -48,5 +49,48 @@ retrieval.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval };
+var makeEdits = new Command("make-edits", "Print edit-application cases built from a repository's real files as JSONL.");
+var editGit = new Option<string>("--git") { Description = "The repository (a clone or a bare git directory).", Required = true };
+var editRepo = new Option<string>("--repo") { Description = "owner/name recorded in each case.", Required = true };
+var editExtensions = new Option<string[]>("--ext") { Description = "Source extensions (repeatable).", Required = true, AllowMultipleArgumentsPerToken = true };
+var editCount = new Option<int>("--count") { Description = "Cases to build.", DefaultValueFactory = _ => 104 };
+var seed = new Option<int>("--seed") { Description = "Random seed (the corpus is reproducible from it).", DefaultValueFactory = _ => 1 };
+makeEdits.Options.Add(editGit);
+makeEdits.Options.Add(editRepo);
+makeEdits.Options.Add(editExtensions);
+makeEdits.Options.Add(editCount);
+makeEdits.Options.Add(seed);
+makeEdits.SetAction(async (parse, cancellationToken) =>
+{
+    var cases = await EditCorpusBuilder.BuildAsync(parse.GetValue(editGit)!, parse.GetValue(editRepo)!, parse.GetValue(editExtensions)!.ToHashSet(StringComparer.OrdinalIgnoreCase), parse.GetValue(editCount), parse.GetValue(seed), cancellationToken);
+    foreach (var item in cases)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(item, EditJsonContext.Default.EditCase));
+    }
+
+    return 0;
+});
+
+var edits = new Command("edits", "Apply every case of an edit corpus with the production applier and score the results.");
+var corpus = new Option<FileInfo>("--corpus") { Description = "The corpus (JSONL).", Required = true };
+var mirrors = new Option<string>("--mirrors") { Description = "Folder of repositories named owner+name.", Required = true };
+edits.Options.Add(corpus);
+edits.Options.Add(mirrors);
+edits.SetAction(async (parse, cancellationToken) =>
+{
+    var cases = File.ReadLines(parse.GetValue(corpus)!.FullName)
+        .Where(l => l.Trim().Length > 0)
+        .Select(l => JsonSerializer.Deserialize(l, EditJsonContext.Default.EditCase)!)
+        .ToList();
+    var results = await new EditHarness(Path.GetFullPath(parse.GetValue(mirrors)!)).RunAsync(cases, cancellationToken);
+    foreach (var (item, outcome, problem, _) in results.Where(r => r.Outcome is EditOutcome.Wrong or EditOutcome.Refused))
+    {
+        Console.Error.WriteLine($"{outcome}: {item.Repo} {item.Path} ({item.Drift}) {problem}");
+    }
+
+    Console.WriteLine(EditHarness.Summarise(results));
+    return results.Any(r => r.Outcome == EditOutcome.Wrong) ? 1 : 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits };
 return await root.Parse(args).InvokeAsync();

@@ -1,8 +1,9 @@
 namespace CodegenBot.Core.Generation;
 
 /// <summary>
-/// Applies SEARCH/REPLACE blocks to files: each SEARCH must match exactly once (line endings aside); an empty
-/// SEARCH creates a file that does not exist yet. Refused and unmatched blocks become problems the model can act on;
+/// Applies SEARCH/REPLACE blocks to files: each SEARCH must match one place, exactly or within the tolerances of
+/// <see cref="SearchMatcher"/> (trailing whitespace, indentation, blank lines, near-equality), and the file keeps
+/// its line endings; an empty SEARCH creates a file that does not exist yet. Refused and unmatched blocks become problems the model can act on;
 /// the other blocks are still applied, in order.
 /// </summary>
 internal sealed class EditApplier(PathGuard guard)
@@ -55,33 +56,31 @@ internal sealed class EditApplier(PathGuard guard)
         var original = File.ReadAllText(fullPath);
         var crlf = original.Contains("\r\n", StringComparison.Ordinal);
         var content = crlf ? original.Replace("\r\n", "\n", StringComparison.Ordinal) : original;
-        var matches = CountOccurrences(content, block.Search);
-        if (matches == 0)
+        var finalNewline = content.EndsWith('\n');
+        var lines = Lines(content);
+        var found = SearchMatcher.Find(lines, Lines(block.Search), Lines(block.Replace), block.Path);
+        if (found.Match is not { } match)
         {
-            return $"Block {number}: the SEARCH text was not found in {block.Path}; copy the lines exactly as they are in the file, whitespace included.";
+            return $"Block {number}: {found.Problem}";
         }
 
-        if (matches > 1)
-        {
-            return $"Block {number}: the SEARCH text matched {matches} places in {block.Path}; include more surrounding lines so it matches once.";
-        }
-
-        var index = content.IndexOf(block.Search, StringComparison.Ordinal);
-        var updated = string.Concat(content.AsSpan(0, index), block.Replace, content.AsSpan(index + block.Search.Length));
-        File.WriteAllText(fullPath, crlf ? updated.Replace("\n", "\r\n", StringComparison.Ordinal) : updated);
-        applied.Add(new AppliedEdit(block.Path, EditKind.Modified, LineCount(block.Search), LineCount(block.Replace)));
+        var updated = lines.Take(match.StartLine).Concat(match.Replacement).Concat(lines.Skip(match.StartLine + match.LineCount)).ToList();
+        var text = string.Join('\n', updated) + (finalNewline && updated.Count > 0 ? "\n" : "");
+        File.WriteAllText(fullPath, crlf ? text.Replace("\n", "\r\n", StringComparison.Ordinal) : text);
+        applied.Add(new AppliedEdit(block.Path, EditKind.Modified, match.LineCount, match.Replacement.Count, match.Kind, match.StartLine + 1));
         return null;
     }
 
-    private static int CountOccurrences(string text, string value)
+    /// <summary>The lines of LF text, without the empty piece after a final newline.</summary>
+    private static List<string> Lines(string text)
     {
-        var count = 0;
-        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        var lines = text.Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
         {
-            count++;
+            lines.RemoveAt(lines.Count - 1);
         }
 
-        return count;
+        return lines;
     }
 
     private static int LineCount(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);

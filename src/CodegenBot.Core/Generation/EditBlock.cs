@@ -21,7 +21,13 @@ public enum EditKind
 }
 
 /// <summary>An edit that was applied, for the report.</summary>
-public sealed record AppliedEdit(string Path, EditKind Kind, int LinesRemoved, int LinesAdded);
+/// <param name="Path">The file.</param>
+/// <param name="Kind">Created or modified.</param>
+/// <param name="LinesRemoved">Lines the SEARCH block replaced.</param>
+/// <param name="LinesAdded">Lines of the replacement.</param>
+/// <param name="Match">How the SEARCH block was found (exact, or which tolerance it needed).</param>
+/// <param name="StartLine">First line of the change, 1-based (0 for created files).</param>
+public sealed record AppliedEdit(string Path, EditKind Kind, int LinesRemoved, int LinesAdded, MatchKind Match = MatchKind.Exact, int StartLine = 0);
 
 /// <summary>What applying the edits of one answer did.</summary>
 public sealed record EditApplication(IReadOnlyList<AppliedEdit> Applied, IReadOnlyList<string> Problems);

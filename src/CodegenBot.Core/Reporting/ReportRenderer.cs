@@ -54,7 +54,8 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
             ["scores"] = (final.Assessment?.Scores ?? []).Select(s => Map(
                 ("dimension", s.Dimension.ToString().ToLowerInvariant()), ("score", Math.Round(s.Score)), ("threshold", Math.Round(s.Threshold)), ("passed", s.Passed))).ToList<object>(),
             ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
-                ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)))).ToList<object>(),
+                ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),
+                ("matched", g.First().Kind == EditKind.Created ? "new file" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),
             ["timings"] = outcome.Timings.Select(t => Map(("stage", t.Stage), ("elapsed", Format(t.Elapsed)))).ToList<object>(),
             ["call_retries"] = outcome.CallRetries.Select(r => Map(("reason", r.Key.Display()), ("count", r.Value.Count), ("waited", Format(r.Value.Waited)))).ToList<object>(),
             ["diff"] = outcome.Request.DryRun || !outcome.Succeeded ? changes?.Diff ?? "" : "",
@@ -93,4 +94,13 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
         elapsed.TotalSeconds >= 1
             ? elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
             : elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string MatchLabel(MatchKind kind) => kind switch
+    {
+        MatchKind.Exact => "exactly",
+        MatchKind.TrailingWhitespace => "ignoring trailing spaces",
+        MatchKind.Indentation => "ignoring indentation (re-indented)",
+        MatchKind.BlankLines => "ignoring blank lines",
+        _ => "nearly (fuzzy, checked unique)",
+    };
 }

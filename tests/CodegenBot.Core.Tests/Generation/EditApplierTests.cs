@@ -17,7 +17,7 @@ public sealed class EditApplierTests : IDisposable
 
         Assert.Empty(result.Problems);
         Assert.Equal("class A\n{\n    int X => 2;\n    int Y => 3;\n}\n", Read("a.cs"));
-        Assert.Equal(new AppliedEdit("a.cs", EditKind.Modified, 1, 2), Assert.Single(result.Applied));
+        Assert.Equal(new AppliedEdit("a.cs", EditKind.Modified, 1, 2, MatchKind.Exact, 3), Assert.Single(result.Applied));
     }
 
     [Fact]
@@ -58,7 +58,8 @@ public sealed class EditApplierTests : IDisposable
 
         var result = Applier().Apply([new EditBlock("a.cs", "x = 1;\n", "x = 3;\n", 1)]);
 
-        Assert.Equal("Block 1: the SEARCH text matched 3 places in a.cs; include more surrounding lines so it matches once.", Assert.Single(result.Problems));
+        Assert.StartsWith("Block 1: The SEARCH block matched 3 places in a.cs (lines ", Assert.Single(result.Problems));
+        Assert.EndsWith("include more surrounding lines so it matches once.", result.Problems[0]);
         Assert.Equal("x = 1;\ny = 2;\nx = 1;\nx = 1;\n", Read("a.cs"));
     }
 
