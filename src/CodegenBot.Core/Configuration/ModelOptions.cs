@@ -37,7 +37,7 @@ public sealed record ModelOptions
 /// <summary>Model providers.</summary>
 public enum ModelProvider
 {
-    /// <summary>GITHUB_TOKEN means GitHub Models, else OPENAI_API_KEY means OpenAI.</summary>
+    /// <summary>An endpoint means openai-compatible; else GITHUB_TOKEN means GitHub Models, OPENAI_API_KEY OpenAI, ANTHROPIC_API_KEY Anthropic.</summary>
     Auto,
 
     /// <summary>GitHub Models at https://models.github.ai/inference with the job's GITHUB_TOKEN.</summary>
@@ -48,4 +48,10 @@ public enum ModelProvider
 
     /// <summary>Any server speaking OpenAI chat completions (Ollama, vLLM, LM Studio, llama.cpp).</summary>
     OpenaiCompatible,
+
+    /// <summary>Azure OpenAI's v1 API: endpoint https://RESOURCE.openai.azure.com/openai/v1/, the deployment as model name, AZURE_OPENAI_API_KEY.</summary>
+    AzureOpenai,
+
+    /// <summary>Anthropic's Messages API through the official Anthropic SDK, with ANTHROPIC_API_KEY.</summary>
+    Anthropic,
 }

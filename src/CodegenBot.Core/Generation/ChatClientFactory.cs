@@ -9,8 +9,9 @@ using OpenAI;
 namespace CodegenBot.Core.Generation;
 
 /// <summary>
-/// Builds the <see cref="IChatClient"/> pipeline for a <see cref="ModelSelection"/>: the OpenAI client (which also
-/// speaks to GitHub Models and OpenAI-compatible servers), then resilience and logging as middleware.
+/// Builds the <see cref="IChatClient"/> pipeline for a <see cref="ModelSelection"/>: the OpenAI client (OpenAI,
+/// GitHub Models, Azure OpenAI's v1 API, OpenAI-compatible servers) or the official Anthropic client, over one HTTP
+/// stack, then resilience and logging as middleware.
 /// </summary>
 internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory loggerFactory, Func<double>? random = null)
 {
@@ -27,19 +28,72 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
             ? value
             : NoKeyPlaceholder;
 
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = selection.Endpoint,
-            // Retries belong to the resilience middleware alone, so the SDK's own are off; its network timeout is
-            // the backstop behind the per-call timeout of the pipeline.
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = options.Model.RequestTimeout + TimeSpan.FromSeconds(30),
-        };
-
-        var inner = new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(selection.Model).AsIChatClient();
+        var inner = selection.Provider == ModelProvider.Anthropic
+            ? AnthropicClient(selection, options, key)
+            : OpenAiClient(selection, options, key);
         return new ChatClientBuilder(inner)
             .UseLogging(loggerFactory)
             .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, Random, statistics))
             .Build();
+    }
+
+    /// <summary>
+    /// The HTTP stack under every SDK: our failure handler innermost, so a 429's headers reach the retry logic
+    /// whatever the SDK makes of the error; the SDKs' own retries are off (the resilience middleware owns them).
+    /// </summary>
+    private HttpClient Http(CodegenOptions options, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        HttpMessageHandler handler = new ModelHttpFailureHandler(time) { InnerHandler = new SocketsHttpHandler() };
+        if (headers is not null)
+        {
+            handler = new HeaderHandler(headers) { InnerHandler = handler };
+        }
+
+        return new HttpClient(handler) { Timeout = options.Model.RequestTimeout + TimeSpan.FromSeconds(30) };
+    }
+
+    private IChatClient OpenAiClient(ModelSelection selection, CodegenOptions options, string key)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = selection.Endpoint,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = options.Model.RequestTimeout + TimeSpan.FromSeconds(30),
+            // Azure OpenAI's v1 API takes the key as api-key (it also accepts the bearer header the client sends).
+            Transport = new HttpClientPipelineTransport(Http(options, selection.Provider == ModelProvider.AzureOpenai
+                ? new Dictionary<string, string> { ["api-key"] = key }
+                : null)),
+        };
+
+        return new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(selection.Model).AsIChatClient();
+    }
+
+    private IChatClient AnthropicClient(ModelSelection selection, CodegenOptions options, string key)
+    {
+        // Every setting explicit: the SDK would otherwise read ANTHROPIC_* variables of the process by itself.
+        var client = new Anthropic.AnthropicClient(new Anthropic.Core.ClientOptions
+        {
+            ApiKey = key,
+            AuthToken = null,
+            BaseUrl = selection.Endpoint.ToString().TrimEnd('/'),
+            MaxRetries = 0,
+            Timeout = options.Model.RequestTimeout + TimeSpan.FromSeconds(30),
+            HttpClient = Http(options),
+        });
+        return client.AsIChatClient(selection.Model, options.Model.MaxOutputTokens);
+    }
+
+    /// <summary>Adds fixed headers to every request.</summary>
+    private sealed class HeaderHandler(IReadOnlyDictionary<string, string> headers) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.ClientModel;
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context;
 using CodegenBot.Core.Generation;
@@ -36,12 +35,13 @@ internal sealed class AttemptRunner(
                 new ChatOptions { Temperature = (float)options.Model.Temperature, MaxOutputTokens = options.Model.MaxOutputTokens },
                 cancellationToken));
         }
-        catch (ClientResultException ex) when (ex.Status is 401 or 403 or 404)
+        catch (Exception ex) when (ModelFailures.StatusOf(ex) is 401 or 403 or 404)
         {
+            var status = ModelFailures.StatusOf(ex);
             throw new UserErrorException(
-                ex.Status == 404
+                status == 404
                     ? "The model endpoint does not know the model (404); check --model / model.name and --model-endpoint."
-                    : $"The model endpoint refused the credentials ({ex.Status}); check the API key in the variable named by --api-key-env, OPENAI_API_KEY or GITHUB_TOKEN.",
+                    : $"The model endpoint refused the credentials ({status}); check the API key in the variable named by --api-key-env (or OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY, GITHUB_TOKEN by provider).",
                 ex);
         }
         catch (Exception ex) when (ModelFailures.IsModelFailure(ex))

@@ -11,7 +11,7 @@ namespace CodegenBot.Core.Resilience;
 internal static class ModelFailures
 {
     /// <summary>The retry reason of a failure, or null when retrying cannot help (bad request, bad key, a bug).</summary>
-    public static RetryReason? Classify(Exception exception) => exception switch
+    public static RetryReason? Classify(Exception exception) => Http(exception) is { } http ? ByStatus(http.Status) : exception switch
     {
         ClientResultException { Status: 429 } => RetryReason.RateLimit,
         ClientResultException { Status: 408 } => RetryReason.Timeout,
@@ -25,16 +25,51 @@ internal static class ModelFailures
         _ => null,
     };
 
+    /// <summary>The HTTP status of a failed call, whichever SDK reported it; null for transport failures.</summary>
+    public static int? StatusOf(Exception exception) =>
+        Http(exception)?.Status ?? (exception is ClientResultException { Status: > 0 } result ? result.Status : null);
+
+    /// <summary>The HTTP failure under whatever the provider SDK wrapped it in.</summary>
+    private static ModelHttpException? Http(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is ModelHttpException http)
+            {
+                return http;
+            }
+        }
+
+        return null;
+    }
+
+    private static RetryReason? ByStatus(int status) => status switch
+    {
+        429 => RetryReason.RateLimit,
+        408 => RetryReason.Timeout,
+        409 or >= 500 => RetryReason.ApiError,
+        _ => null,
+    };
+
     /// <summary>
     /// Whether the exception is a failure of the model call (an HTTP status, the transport, a timeout, an open
     /// circuit, an unreadable answer) rather than a bug; such failures end the attempt with a reason, not a crash.
     /// </summary>
     public static bool IsModelFailure(Exception exception) =>
-        exception is ClientResultException or BrokenCircuitException || Classify(exception) is not null;
+        exception is ClientResultException or BrokenCircuitException || Http(exception) is not null || Classify(exception) is not null
+        || exception.GetType().FullName?.StartsWith("Anthropic.", StringComparison.Ordinal) == true;
 
-    /// <summary>The delay a 429 or 503 answer asks for (Retry-After in seconds or as a date, or retry-after-ms).</summary>
+    /// <summary>
+    /// The delay a 429 or 503 answer asks for: Retry-After (seconds or a date) or retry-after-ms; failing those,
+    /// on a 429, the latest of the rate-limit reset headers.
+    /// </summary>
     public static TimeSpan? RetryAfter(Exception exception, TimeProvider time)
     {
+        if (Http(exception) is { } http)
+        {
+            return http.RetryAfter ?? (http.Status == 429 ? http.RateLimitReset : null);
+        }
+
         if (exception is not ClientResultException result || result.GetRawResponse() is not { } response)
         {
             return null;
@@ -61,7 +96,9 @@ internal static class ModelFailures
     }
 
     /// <summary>One sentence for the report and the user, without secrets or response bodies.</summary>
-    public static string Describe(Exception exception) => exception switch
+    public static string Describe(Exception exception) => Http(exception) is { } http
+        ? $"the model endpoint answered {http.Status} {ReasonPhrase(http.Status)}".TrimEnd()
+        : exception switch
     {
         ClientResultException { Status: > 0 } r => $"the model endpoint answered {r.Status} {ReasonPhrase(r.Status)}".TrimEnd(),
         ClientResultException r => $"the model endpoint could not be reached ({r.InnerException?.Message ?? r.Message})",

@@ -122,7 +122,7 @@ public sealed class GenerateCommandTests : IAsyncLifetime
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
-        Assert.StartsWith("error: No model is configured: set OPENAI_API_KEY (or GITHUB_TOKEN for GitHub Models)", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: No model is configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or GITHUB_TOKEN (GitHub Models)", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

@@ -116,7 +116,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
 
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = _root }));
 
-        Assert.Equal(".github/codegen.yml:2:13: 'model.provider' must be one of auto, github-models, openai, openai-compatible; it is 'openia'.", error.Message);
+        Assert.Equal(".github/codegen.yml:2:13: 'model.provider' must be one of auto, github-models, openai, openai-compatible, azure-openai, anthropic; it is 'openia'.", error.Message);
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class ModelSelectionTests
     {
         var error = Assert.Throws<UserErrorException>(() => ModelSelection.Resolve(new ModelOptions(), Env()));
 
-        Assert.StartsWith("No model is configured: set OPENAI_API_KEY (or GITHUB_TOKEN for GitHub Models), or pass --model-endpoint", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("No model is configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or GITHUB_TOKEN (GitHub Models), or pass --model-endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
