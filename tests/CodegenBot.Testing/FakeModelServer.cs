@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace CodegenBot.Testing;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, scripted per test: a queue of
-/// responses, then a handler function. Production code reaches it through the real OpenAI client and cannot tell it
-/// from a model provider. Every request is recorded.
+/// A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol and Anthropic's messages protocol
+/// (each scripted response is written in the protocol of the request), scripted per test: a queue of responses,
+/// then a handler function. Production code reaches it through the real OpenAI and Anthropic clients and cannot
+/// tell it from a model provider. Every request is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -25,8 +26,11 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     private FakeModelServer(WebApplication app) => _app = app;
 
-    /// <summary>The base URL to give the client as its endpoint (<c>http://127.0.0.1:PORT/v1</c>).</summary>
+    /// <summary>The base URL to give an OpenAI client as its endpoint (<c>http://127.0.0.1:PORT/v1</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The server's root (<c>http://127.0.0.1:PORT</c>), the endpoint to give an Anthropic client (it adds <c>/v1/messages</c>).</summary>
+    public Uri RootUrl { get; private set; } = null!;
 
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -53,6 +57,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
+        server.RootUrl = new Uri(address.TrimEnd('/'));
         return server;
     }
 
@@ -72,7 +77,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        if (!HttpMethods.IsPost(context.Request.Method) || !path.EndsWith("/chat/completions", StringComparison.Ordinal))
+        var protocol = path.EndsWith("/v1/messages", StringComparison.Ordinal) ? ModelProtocol.Anthropic : ModelProtocol.OpenAi;
+        if (!HttpMethods.IsPost(context.Request.Method) || (protocol == ModelProtocol.OpenAi && !path.EndsWith("/chat/completions", StringComparison.Ordinal)))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -81,7 +87,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = RecordedRequest.Parse(path, body, headers);
+        var request = RecordedRequest.Parse(path, body, headers, protocol);
         lock (_gate)
         {
             _requests.Add(request);
@@ -92,7 +98,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             context.Response.ContentType = "application/json";
-            var error = new JsonObject { ["error"] = new JsonObject { ["message"] = "FakeModelServer: no scripted response left for this request.", ["type"] = "test_setup" } };
+            var error = new JsonObject { ["type"] = "error", ["error"] = new JsonObject { ["message"] = "FakeModelServer: no scripted response left for this request.", ["type"] = "test_setup" } };
             await context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
             return;
         }
