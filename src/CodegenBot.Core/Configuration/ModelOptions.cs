@@ -32,6 +32,34 @@ public sealed record ModelOptions
     /// <summary>The size of the model's context window, in tokens.</summary>
     [Range(1024, 10_000_000)]
     public int MaxInputTokens { get; init; } = 128_000;
+
+    /// <summary>How the model gives its changes: tool calls, SEARCH/REPLACE text, or auto (tools except on openai-compatible servers, many of which lack tool calling).</summary>
+    public EditProtocol EditProtocol { get; init; } = EditProtocol.Auto;
+
+    /// <summary>Tool calls the model may make in one attempt.</summary>
+    [Range(1, 10_000)]
+    public int MaxToolCalls { get; init; } = 60;
+
+    /// <summary>Model turns (requests) in one attempt when using tools.</summary>
+    [Range(1, 1_000)]
+    public int MaxToolTurns { get; init; } = 25;
+
+    /// <summary>Characters read_file and search_code may return in one attempt.</summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxToolReadChars { get; init; } = 400_000;
+}
+
+/// <summary>How the model gives its changes.</summary>
+public enum EditProtocol
+{
+    /// <summary>Tools, except for openai-compatible servers, which get text.</summary>
+    Auto,
+
+    /// <summary>Tool calls: read_file, list_files, search_code, write_file, edit_file, delete_file, finish.</summary>
+    Tools,
+
+    /// <summary>SEARCH/REPLACE and whole-file blocks in the answer's text.</summary>
+    Text,
 }
 
 /// <summary>Model providers.</summary>

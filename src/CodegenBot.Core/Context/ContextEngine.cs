@@ -72,6 +72,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
             TokenBudget = totalBudget,
             Index = statistics,
             Phases = phases,
+            Analysis = analysis,
         };
     }
 

@@ -53,4 +53,8 @@ public sealed record GatheredContext
 
     /// <summary>Time per phase.</summary>
     public required IReadOnlyList<ContextPhase> Phases { get; init; }
+
+    /// <summary>The repository's analysis, for the model's bounded tools (list, read, search); not serialized.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal Caching.RepositoryAnalysis? Analysis { get; init; }
 }

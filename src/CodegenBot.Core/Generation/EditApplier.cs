@@ -35,6 +35,16 @@ internal sealed class EditApplier(PathGuard guard)
     private static string? ApplyOne(EditBlock block, string fullPath, int number, List<AppliedEdit> applied)
     {
         var exists = File.Exists(fullPath);
+        if (block.WholeFile)
+        {
+            var before = exists ? File.ReadAllText(fullPath) : "";
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var crlfFile = before.Contains("\r\n", StringComparison.Ordinal);
+            File.WriteAllText(fullPath, crlfFile ? block.Replace.Replace("\n", "\r\n", StringComparison.Ordinal) : block.Replace);
+            applied.Add(new AppliedEdit(block.Path, exists ? EditKind.Modified : EditKind.Created, LineCount(before), LineCount(block.Replace), MatchKind.Exact, exists ? 1 : 0));
+            return null;
+        }
+
         if (block.Search.Length == 0)
         {
             if (exists && new FileInfo(fullPath).Length > 0)

@@ -5,7 +5,8 @@ namespace CodegenBot.Core.Generation;
 /// <param name="Search">Exact existing text; empty means "create the file".</param>
 /// <param name="Replace">The new text.</param>
 /// <param name="Line">The line of the model's answer where the block starts (for feedback).</param>
-public sealed record EditBlock(string Path, string Search, string Replace, int Line);
+/// <param name="WholeFile">A whole-file block: <see cref="Replace"/> is the file's complete new content.</param>
+public sealed record EditBlock(string Path, string Search, string Replace, int Line, bool WholeFile = false);
 
 /// <summary>The edits found in an answer, and what could not be read.</summary>
 public sealed record EditParseResult(IReadOnlyList<EditBlock> Blocks, IReadOnlyList<string> Problems);
@@ -18,6 +19,9 @@ public enum EditKind
 
     /// <summary>Text in an existing file was replaced.</summary>
     Modified,
+
+    /// <summary>The file was deleted.</summary>
+    Deleted,
 }
 
 /// <summary>An edit that was applied, for the report.</summary>

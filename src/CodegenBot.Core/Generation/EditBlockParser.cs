@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace CodegenBot.Core.Generation;
 
 /// <summary>
-/// Reads the SEARCH/REPLACE text protocol: a line with the file path, a code fence, then
-/// <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt; SEARCH</c> / <c>=======</c> / <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt; REPLACE</c>.
+/// Reads the text protocol: a line with the file path, a code fence, then either
+/// <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt; SEARCH</c> / <c>=======</c> / <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt; REPLACE</c>, or a whole file between
+/// <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt; FILE</c> and <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt; FILE</c>.
 /// Several blocks may follow one path. Problems are worded so the model can correct its next answer.
 /// </summary>
 internal static partial class EditBlockParser
@@ -19,6 +20,38 @@ internal static partial class EditBlockParser
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
+            if (FileMarker().IsMatch(line))
+            {
+                var start = i + 1;
+                var content = new List<string>();
+                var closed = false;
+                for (i++; i < lines.Length; i++)
+                {
+                    if (FileEndMarker().IsMatch(lines[i]))
+                    {
+                        closed = true;
+                        break;
+                    }
+
+                    content.Add(lines[i]);
+                }
+
+                if (path is null)
+                {
+                    problems.Add($"The FILE block at line {start} has no file path; put the path alone on the line before its opening ``` fence.");
+                }
+                else if (!closed)
+                {
+                    problems.Add($"The FILE block at line {start} for {path} is not complete; end it with '>>>>>>> FILE'.");
+                }
+                else
+                {
+                    blocks.Add(new EditBlock(path, "", Join(content), start, WholeFile: true));
+                }
+
+                continue;
+            }
+
             if (SearchMarker().IsMatch(line))
             {
                 var start = i + 1;
@@ -95,6 +128,12 @@ internal static partial class EditBlockParser
 
     [GeneratedRegex(@"^\s*<{5,9} ?SEARCH\s*$")]
     private static partial Regex SearchMarker();
+
+    [GeneratedRegex(@"^\s*<{5,9} ?FILE\s*$")]
+    private static partial Regex FileMarker();
+
+    [GeneratedRegex(@"^\s*>{5,9} ?FILE\s*$")]
+    private static partial Regex FileEndMarker();
 
     [GeneratedRegex(@"^\s*={5,9}\s*$")]
     private static partial Regex DividerMarker();

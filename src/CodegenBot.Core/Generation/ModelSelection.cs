@@ -9,6 +9,10 @@ namespace CodegenBot.Core.Generation;
 /// <param name="ApiKeyVariable">The environment variable holding the key, or null when the endpoint needs none.</param>
 public sealed record ModelSelection(ModelProvider Provider, Uri Endpoint, string Model, string? ApiKeyVariable)
 {
+    /// <summary>The edit protocol in force: tools unless configured otherwise, text for openai-compatible servers on auto.</summary>
+    public EditProtocol ProtocolFor(EditProtocol configured) =>
+        configured != EditProtocol.Auto ? configured : Provider == ModelProvider.OpenaiCompatible ? EditProtocol.Text : EditProtocol.Tools;
+
     /// <summary>GitHub Models' inference endpoint.</summary>
     public static readonly Uri GitHubModelsEndpoint = new("https://models.github.ai/inference");
 

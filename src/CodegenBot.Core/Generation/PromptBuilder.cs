@@ -15,13 +15,15 @@ public sealed record AttemptFeedback(int Number, string Reason, IReadOnlyList<st
 /// Renders the system and user messages of an attempt from <c>templates/prompts/</c>. All prose lives in the
 /// templates; this class only shapes the data they receive.
 /// </summary>
-internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options)
+internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options, EditProtocol protocol = EditProtocol.Text)
 {
     public IList<ChatMessage> Build(GenerationRequest request, GatheredContext context, IReadOnlyList<AttemptFeedback> feedback, int attempt, int maxAttempts)
     {
         var system = templates.Render("prompts/system.liquid", new Dictionary<string, object?>
         {
             ["protected_paths"] = options.Security.ProtectedPaths.ToList<object>(),
+            ["edit_protocol"] = protocol == EditProtocol.Tools ? "tools" : "text",
+            ["max_tool_calls"] = options.Model.MaxToolCalls,
         });
 
         var modeName = ConfigNames.EnumValue(request.Mode);

@@ -19,7 +19,8 @@ internal sealed class AttemptRunner(
     IChatClient chat,
     QualityAssessor assessor,
     StageTimer timer,
-    TimeProvider time)
+    TimeProvider time,
+    EditProtocol protocol = EditProtocol.Text)
 {
     public async Task<AttemptRecord> RunAsync(int number, int maxAttempts, IReadOnlyList<AttemptFeedback> feedback, CancellationToken cancellationToken)
     {
@@ -28,12 +29,21 @@ internal sealed class AttemptRunner(
         var messages = timer.Measure("prompt", () => prompts.Build(request, context, feedback, number, maxAttempts));
 
         ChatResponse response;
+        var tools = protocol == EditProtocol.Tools
+            ? new EditToolSession(tree.Path, Guard(), context.Analysis ?? new Context.Caching.RepositoryAnalysis("", []), new ToolBudget(options.Model.MaxToolCalls, options.Model.MaxToolReadChars))
+            : null;
         try
         {
-            response = await timer.MeasureAsync("model", () => chat.GetResponseAsync(
-                messages,
-                new ChatOptions { Temperature = (float)options.Model.Temperature, MaxOutputTokens = options.Model.MaxOutputTokens },
-                cancellationToken));
+            var chatOptions = new ChatOptions { Temperature = (float)options.Model.Temperature, MaxOutputTokens = options.Model.MaxOutputTokens };
+            var client = chat;
+            if (tools is not null)
+            {
+                chatOptions.Tools = [.. tools.Tools];
+                chatOptions.ToolMode = ChatToolMode.Auto;
+                client = new FunctionInvokingChatClient(chat) { MaximumIterationsPerRequest = options.Model.MaxToolTurns, IncludeDetailedErrors = false };
+            }
+
+            response = await timer.MeasureAsync("model", () => client.GetResponseAsync(messages, chatOptions, cancellationToken));
         }
         catch (Exception ex) when (ModelFailures.StatusOf(ex) is 401 or 403 or 404)
         {
@@ -63,12 +73,22 @@ internal sealed class AttemptRunner(
             OutputTokens = response.Usage?.OutputTokenCount ?? 0,
         };
 
-        var parsed = EditBlockParser.Parse(response.Text);
-        var application = timer.Measure("apply", () => new EditApplier(new PathGuard(tree.Path, options.Security.ProtectedPaths)).Apply(parsed.Blocks));
-        var problems = parsed.Problems.Concat(application.Problems).ToList();
-        if (parsed.Blocks.Count == 0 && parsed.Problems.Count == 0)
+        List<string> problems;
+        IReadOnlyList<AppliedEdit> applied;
+        if (tools is not null && (tools.Applied.Count > 0 || !EditBlockParser.Parse(response.Text).Blocks.Any()))
         {
-            problems.Add("The answer contained no SEARCH/REPLACE blocks; give every change as a block in the format described.");
+            (applied, problems) = (tools.Applied, ToolProblems(tools));
+        }
+        else
+        {
+            // The text protocol, or a model that was offered tools but wrote blocks instead.
+            var parsed = EditBlockParser.Parse(response.Text);
+            var application = timer.Measure("apply", () => new EditApplier(Guard()).Apply(parsed.Blocks));
+            (applied, problems) = (application.Applied, parsed.Problems.Concat(application.Problems).ToList());
+            if (parsed.Blocks.Count == 0 && parsed.Problems.Count == 0)
+            {
+                problems.Add("The answer contained no SEARCH/REPLACE blocks; give every change as a block in the format described.");
+            }
         }
 
         if (problems.Count > 0)
@@ -78,7 +98,7 @@ internal sealed class AttemptRunner(
                 Failure = RetryReason.ValidationFailed,
                 FailureSummary = $"{problems.Count} problem(s) with the edits",
                 Problems = problems,
-                Edits = application.Applied,
+                Edits = applied,
                 Duration = Elapsed(start),
             };
         }
@@ -91,7 +111,7 @@ internal sealed class AttemptRunner(
                 Failure = RetryReason.ValidationFailed,
                 FailureSummary = "the edits changed nothing",
                 Problems = ["The edits left every file as it was; the REPLACE text must differ from the SEARCH text."],
-                Edits = application.Applied,
+                Edits = applied,
                 Duration = Elapsed(start),
             };
         }
@@ -102,10 +122,34 @@ internal sealed class AttemptRunner(
             Failure = assessment.Passed ? null : RetryReason.QualityThreshold,
             FailureSummary = assessment.Passed ? null : $"{assessment.Findings.Count} finding(s), {string.Join(", ", assessment.Scores.Where(s => !s.Passed).Select(s => $"{s.Dimension} {s.Score:0}/{s.Threshold:0}"))}",
             Assessment = assessment,
-            Edits = application.Applied,
+            Edits = applied,
             Changes = changes,
             Duration = Elapsed(start),
         };
+    }
+
+    private PathGuard Guard() => new(tree.Path, options.Security.ProtectedPaths);
+
+    /// <summary>
+    /// What went wrong with a tool conversation, for the next attempt: no change at all, a spent budget, or refused
+    /// edits the model never made good (a refused edit followed by a successful one on the same file is forgiven).
+    /// </summary>
+    private static List<string> ToolProblems(EditToolSession tools)
+    {
+        var problems = new List<string>();
+        if (tools.Applied.Count == 0)
+        {
+            problems.Add(tools.Refused.Count > 0
+                ? $"No edit was applied; the last refusal was: {tools.Refused[^1]}"
+                : "No file was changed; make the changes with write_file or edit_file, then call finish.");
+        }
+
+        if (tools.Exhausted)
+        {
+            problems.Add($"The tool budget ran out after {tools.Calls - 1} calls; read less and edit sooner.");
+        }
+
+        return problems;
     }
 
     private TimeSpan Elapsed(long start) => time.GetElapsedTime(start);

@@ -53,13 +53,15 @@ internal sealed partial class GenerationPipeline(
             }
 
             var statistics = new RetryStatistics();
+            var protocol = selection.ProtocolFor(options.Model.EditProtocol);
             var run = new AttemptRunner(
                 request, options, tree, context,
-                new PromptBuilder(new TemplateRenderer(tree.Path), options),
+                new PromptBuilder(new TemplateRenderer(tree.Path), options, protocol),
                 clients.Create(selection, options, environment, statistics),
                 new QualityAssessor(analyzers, options.Quality),
                 timer,
-                time);
+                time,
+                protocol);
             var attempts = await RunAttemptsAsync(run, options.Retry, cancellationToken);
 
             var last = attempts[^1];

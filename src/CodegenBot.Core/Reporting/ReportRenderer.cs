@@ -55,7 +55,7 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
                 ("dimension", s.Dimension.ToString().ToLowerInvariant()), ("score", Math.Round(s.Score)), ("threshold", Math.Round(s.Threshold)), ("passed", s.Passed))).ToList<object>(),
             ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
                 ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),
-                ("matched", g.First().Kind == EditKind.Created ? "new file" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),
+                ("matched", g.First().Kind == EditKind.Created ? "new file" : g.First().Kind == EditKind.Deleted ? "deleted" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),
             ["timings"] = outcome.Timings.Select(t => Map(("stage", t.Stage), ("elapsed", Format(t.Elapsed)))).ToList<object>(),
             ["call_retries"] = outcome.CallRetries.Select(r => Map(("reason", r.Key.Display()), ("count", r.Value.Count), ("waited", Format(r.Value.Waited)))).ToList<object>(),
             ["diff"] = outcome.Request.DryRun || !outcome.Succeeded ? changes?.Diff ?? "" : "",

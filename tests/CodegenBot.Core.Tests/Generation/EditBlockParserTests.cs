@@ -91,4 +91,14 @@ public sealed class EditBlockParserTests
         Assert.Empty(result.Blocks);
         Assert.Empty(result.Problems);
     }
+
+    [Fact]
+    public void Parse_WholeFileBlocks_AreReadAndAnUnclosedOneIsAProblem()
+    {
+        var result = EditBlockParser.Parse("a.txt\n```\n<<<<<<< FILE\nline 1\nline 2\n>>>>>>> FILE\n```\n\nb.txt\n```\n<<<<<<< FILE\nnever closed\n");
+
+        var block = Assert.Single(result.Blocks);
+        Assert.Equal(("a.txt", "line 1\nline 2\n", true), (block.Path, block.Replace, block.WholeFile));
+        Assert.Equal("The FILE block at line 11 for b.txt is not complete; end it with '>>>>>>> FILE'.", Assert.Single(result.Problems));
+    }
 }

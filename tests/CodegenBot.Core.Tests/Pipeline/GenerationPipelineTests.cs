@@ -250,6 +250,109 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         Assert.Contains("HOUSE RULE: feature work needs a feature flag.", _server.Requests[0].Messages[^1].Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_ToolProtocol_ReadsEditsAndFinishes()
+    {
+        _server.Enqueue(FakeResponse.ToolCalls(("read_file", "{\"path\":\"src/Calculator.cs\"}")));
+        _server.Enqueue(FakeResponse.ToolCalls(("edit_file", EditArguments("src/Calculator.cs", "    public int Add(int a, int b) => a + b;", "    public int Add(int a, int b) => a + b;\n    public int Subtract(int a, int b) => a - b;"))));
+        _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"Added Subtract.\"}")));
+
+        var outcome = await RunAsync(configure: Tools());
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        var edit = Assert.Single(outcome.Attempts[0].Edits);
+        Assert.Equal(("src/Calculator.cs", EditKind.Modified, MatchKind.Exact), (edit.Path, edit.Kind, edit.Match));
+        Assert.Contains("public int Subtract(int a, int b) => a - b;", _repo.FileAtBranch(outcome.Branch, "src/Calculator.cs"), StringComparison.Ordinal);
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.Contains("read_file", _server.Requests[0].ToolNames);
+        Assert.Contains(_server.Requests[1].Messages, m => m.Role == "tool" && m.Content.Contains("public sealed class Calculator", StringComparison.Ordinal));
+        Assert.Contains("edit_file(path, search, replace)", _server.Requests[0].Messages[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("<<<<<<< SEARCH", _server.Requests[0].Messages[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolProtocol_EscapingWriteIsRefusedAndTheModelIsTold()
+    {
+        _server.Enqueue(FakeResponse.ToolCalls(("write_file", "{\"path\":\"../outside.cs\",\"content\":\"class X {}\"}")));
+        _server.Enqueue(FakeResponse.ToolCalls(("edit_file", EditArguments("src/Calculator.cs", "    public int Add(int a, int b) => a + b;", "    public int Add(int a, int b) => a + b;\n    public int Subtract(int a, int b) => a - b;"))));
+        _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"Added Subtract.\"}")));
+
+        var outcome = await RunAsync(configure: Tools());
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_repo.Path)!, "outside.cs")));
+        Assert.Contains(_server.Requests[1].Messages, m => m.Role == "tool" && m.Content.Contains("error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolProtocol_AmbiguousEditGetsActionableFeedback()
+    {
+        _server.Enqueue(FakeResponse.ToolCalls(("write_file", "{\"path\":\"src/Twice.cs\",\"content\":\"// x();\\n// x();\\n\"}")));
+        _server.Enqueue(FakeResponse.ToolCalls(("edit_file", EditArguments("src/Twice.cs", "// x();", "// y();"))));
+        _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"Added Twice.cs.\"}")));
+
+        var outcome = await RunAsync(configure: Tools());
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Contains(_server.Requests[2].Messages, m => m.Role == "tool" && m.Content.Contains("matched 2 places in src/Twice.cs (lines 1, 2); include more surrounding lines", StringComparison.Ordinal));
+        Assert.Equal(EditKind.Created, Assert.Single(outcome.Attempts[0].Edits).Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolProtocol_NoEditAtAll_FailsTheAttemptWithTheReason()
+    {
+        _server.Respond(_ => FakeResponse.ToolCalls(("finish", "{\"summary\":\"nothing to do\"}")));
+
+        var outcome = await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("No file was changed; make the changes with write_file or edit_file, then call finish.", outcome.Attempts[0].Problems);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolProtocol_BudgetExhaustionStopsWithAClearProblem()
+    {
+        _server.Respond(_ => FakeResponse.ToolCalls(("list_files", "{\"glob\":\"**/*\"}")));
+
+        var outcome = await RunAsync(configure: o => Tools()(o) with
+        {
+            Model = o.Model with { EditProtocol = EditProtocol.Tools, MaxToolCalls = 3 },
+            Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } },
+        });
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(outcome.Attempts[0].Problems, p => p.StartsWith("The tool budget ran out after 3 calls", StringComparison.Ordinal));
+        Assert.Equal(4, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolsOfferedButTextBlocksWritten_AppliesTheBlocks()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(configure: Tools());
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Single(outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task RunAsync_WholeFileBlock_ReplacesTheFile()
+    {
+        var replacement = Original.Replace("    public int Add(int a, int b) => a + b;\n", "    public int Add(int a, int b) => a + b;\n\n    public int Twice(int a) => 2 * a;\n", StringComparison.Ordinal);
+        _server.Enqueue(FakeResponse.Text("Whole file.\n\nsrc/Calculator.cs\n```csharp\n<<<<<<< FILE\n" + replacement + ">>>>>>> FILE\n```\n"));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(replacement, _repo.FileAtBranch(outcome.Branch, "src/Calculator.cs"));
+    }
+
+    private static Func<CodegenOptions, CodegenOptions> Tools() => o => o with { Model = o.Model with { EditProtocol = EditProtocol.Tools } };
+
+    private static string EditArguments(string path, string search, string replace) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["path"] = path, ["search"] = search, ["replace"] = replace });
+
     private static FakeResponse Fault(string kind) => kind switch
     {
         "500" => FakeResponse.Status(500),
