@@ -47,6 +47,35 @@ public sealed record ModelOptions
     /// <summary>Characters read_file and search_code may return in one attempt.</summary>
     [Range(1_000, 100_000_000)]
     public int MaxToolReadChars { get; init; } = 400_000;
+
+    /// <summary>Prices by model name, in USD per million tokens, for the cost in reports and the cost budget.</summary>
+    public IReadOnlyDictionary<string, ModelPrice> Prices { get; init; } = new Dictionary<string, ModelPrice>
+    {
+        ["gpt-4.1"] = new() { Input = 2.0, Output = 8.0, CachedInput = 0.5 },
+        ["openai/gpt-4.1"] = new() { Input = 2.0, Output = 8.0, CachedInput = 0.5 },
+        ["gpt-4.1-mini"] = new() { Input = 0.4, Output = 1.6, CachedInput = 0.1 },
+        ["claude-sonnet-4-5"] = new() { Input = 3.0, Output = 15.0, CachedInput = 0.3 },
+    };
+}
+
+/// <summary>What a model's tokens cost, in USD per million.</summary>
+public sealed record ModelPrice
+{
+    /// <summary>Input tokens not served from the provider's prompt cache.</summary>
+    [Range(0.0, 10_000.0)]
+    public double Input { get; init; }
+
+    /// <summary>Output tokens.</summary>
+    [Range(0.0, 10_000.0)]
+    public double Output { get; init; }
+
+    /// <summary>Input tokens served from the provider's prompt cache.</summary>
+    [Range(0.0, 10_000.0)]
+    public double CachedInput { get; init; }
+
+    /// <summary>The cost of one call's tokens, in USD.</summary>
+    public double CostOf(long input, long cachedInput, long output) =>
+        ((Math.Max(0, input - cachedInput) * Input) + (cachedInput * CachedInput) + (output * Output)) / 1_000_000;
 }
 
 /// <summary>How the model gives its changes.</summary>

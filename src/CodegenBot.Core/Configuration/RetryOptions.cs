@@ -25,6 +25,27 @@ public sealed record RetryOptions
 
     /// <summary>The circuit breaker around each provider endpoint.</summary>
     public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
+
+    /// <summary>Limits of one run across its attempts.</summary>
+    public RunBudgetOptions Budget { get; init; } = new();
+}
+
+/// <summary>When a run stops retrying regardless of attempts left; 0 means no limit.</summary>
+public sealed record RunBudgetOptions
+{
+    /// <summary>Input plus output tokens of every model call of the run.</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxTokens { get; init; }
+
+    /// <summary>Cost of the run in USD, priced by <c>model.prices</c> (a model without a price is not limited).</summary>
+    [Range(0.0, 1_000_000.0)]
+    public double MaxCostUsd { get; init; }
+
+    /// <summary>Time since the first attempt started.</summary>
+    public TimeSpan MaxWallTime { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Stop when an attempt fails with exactly the findings and problems of the attempt before it.</summary>
+    public bool StopWithoutProgress { get; init; } = true;
 }
 
 /// <summary>How to retry one failure reason.</summary>

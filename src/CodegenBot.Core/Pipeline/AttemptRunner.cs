@@ -20,7 +20,8 @@ internal sealed class AttemptRunner(
     QualityAssessor assessor,
     StageTimer timer,
     TimeProvider time,
-    EditProtocol protocol = EditProtocol.Text)
+    EditProtocol protocol = EditProtocol.Text,
+    ModelPrice? price = null)
 {
     public async Task<AttemptRecord> RunAsync(int number, int maxAttempts, IReadOnlyList<AttemptFeedback> feedback, CancellationToken cancellationToken)
     {
@@ -66,11 +67,14 @@ internal sealed class AttemptRunner(
             };
         }
 
+        var (input, output, cached) = (response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0, response.Usage?.CachedInputTokenCount ?? 0);
         var record = new AttemptRecord
         {
             Number = number,
-            InputTokens = response.Usage?.InputTokenCount ?? 0,
-            OutputTokens = response.Usage?.OutputTokenCount ?? 0,
+            InputTokens = input,
+            OutputTokens = output,
+            CachedInputTokens = cached,
+            Cost = price?.CostOf(input, cached, output),
         };
 
         List<string> problems;

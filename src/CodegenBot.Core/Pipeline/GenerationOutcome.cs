@@ -34,6 +34,12 @@ public sealed record AttemptRecord
     /// <summary>Tokens received.</summary>
     public long OutputTokens { get; init; }
 
+    /// <summary>Input tokens the provider served from its prompt cache (part of <see cref="InputTokens"/>).</summary>
+    public long CachedInputTokens { get; init; }
+
+    /// <summary>What the attempt's calls cost in USD, or null when the model has no price in <c>model.prices</c>.</summary>
+    public double? Cost { get; init; }
+
     /// <summary>Wall time of the attempt.</summary>
     public TimeSpan Duration { get; init; }
 

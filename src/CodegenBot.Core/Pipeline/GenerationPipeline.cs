@@ -5,6 +5,7 @@ using CodegenBot.Core.Generation;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Requests;
 using CodegenBot.Core.Resilience;
+using CodegenBot.Core.Telemetry;
 using CodegenBot.Core.Workspace;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -61,8 +62,9 @@ internal sealed partial class GenerationPipeline(
                 new QualityAssessor(analyzers, options.Quality),
                 timer,
                 time,
-                protocol);
-            var attempts = await RunAttemptsAsync(run, options.Retry, cancellationToken);
+                protocol,
+                options.Model.Prices.GetValueOrDefault(selection.Model));
+            var (attempts, stopped) = await RunAttemptsAsync(run, options.Retry, cancellationToken);
 
             var last = attempts[^1];
             string? commit = null;
@@ -78,7 +80,7 @@ internal sealed partial class GenerationPipeline(
                 Request = request,
                 Model = selection,
                 Succeeded = last.Failure is null,
-                GiveUpReason = last.Failure is null ? null : GiveUpReason(last, attempts.Count),
+                GiveUpReason = last.Failure is null ? null : stopped ?? GiveUpReason(last, attempts.Count),
                 Branch = branch,
                 BaseBranch = workspace.CurrentBranch,
                 BaseSha = tree.BaseSha,
@@ -102,19 +104,34 @@ internal sealed partial class GenerationPipeline(
     /// Attempts under a Polly retry: an attempt that failed for QUALITY_THRESHOLD or VALIDATION_FAILED is retried
     /// while that reason's <c>max_attempts</c> (and the larger of the two, for all attempts) allows.
     /// </summary>
-    private async Task<List<AttemptRecord>> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, CancellationToken cancellationToken)
+    private async Task<(List<AttemptRecord> Attempts, string? Stopped)> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptRecord>();
         var maxAttempts = Math.Max(retry.QualityThreshold.MaxAttempts, retry.ValidationFailed.MaxAttempts);
+        var started = time.GetTimestamp();
+        string? stopped = null;
         int Failures(RetryReason reason) => attempts.Count(a => a.Failure == reason);
 
         var pipeline = new ResiliencePipelineBuilder<AttemptRecord> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<AttemptRecord>
             {
                 MaxRetryAttempts = maxAttempts - 1,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Result is { Failure: RetryReason.QualityThreshold or RetryReason.ValidationFailed } attempt
-                    && Failures(attempt.Failure.Value) < retry.PolicyFor(attempt.Failure.Value).MaxAttempts),
+                ShouldHandle = args =>
+                {
+                    if (args.Outcome.Result is not { Failure: RetryReason.QualityThreshold or RetryReason.ValidationFailed } attempt
+                        || Failures(attempt.Failure.Value) >= retry.PolicyFor(attempt.Failure.Value).MaxAttempts)
+                    {
+                        return ValueTask.FromResult(false);
+                    }
+
+                    stopped = StopReason(attempts, retry.Budget, time.GetElapsedTime(started));
+                    if (stopped is not null)
+                    {
+                        LogStopped(logger, attempt.Number, stopped);
+                    }
+
+                    return ValueTask.FromResult(stopped is null);
+                },
                 DelayGenerator = args =>
                 {
                     var reason = args.Outcome.Result!.Failure!.Value;
@@ -133,11 +150,45 @@ internal sealed partial class GenerationPipeline(
             {
                 var attempt = await run.RunAsync(attempts.Count + 1, maxAttempts, Feedback(attempts), token);
                 attempts.Add(attempt);
+                CodegenMetrics.RecordAttempt(attempt);
                 return attempt;
             },
             cancellationToken);
-        return attempts;
+        return (attempts, stopped);
     }
+
+    /// <summary>Why the run stops before its attempts are used up, or null to go on: a budget is spent, or the last attempt made no progress.</summary>
+    internal static string? StopReason(IReadOnlyList<AttemptRecord> attempts, RunBudgetOptions budget, TimeSpan elapsed)
+    {
+        var tokens = attempts.Sum(a => a.InputTokens + a.OutputTokens);
+        if (budget.MaxTokens > 0 && tokens >= budget.MaxTokens)
+        {
+            return $"Stopped after {attempts.Count} attempt(s): the run used {tokens:N0} tokens, the budget is {budget.MaxTokens:N0} (retry.budget.max_tokens).";
+        }
+
+        var cost = attempts.Sum(a => a.Cost ?? 0);
+        if (budget.MaxCostUsd > 0 && cost >= budget.MaxCostUsd)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Stopped after {attempts.Count} attempt(s): the run cost ${cost:0.0000}, the budget is ${budget.MaxCostUsd:0.0000} (retry.budget.max_cost_usd).");
+        }
+
+        if (budget.MaxWallTime > TimeSpan.Zero && elapsed >= budget.MaxWallTime)
+        {
+            return $"Stopped after {attempts.Count} attempt(s): {Durations.Format(elapsed)} have passed, the budget is {Durations.Format(budget.MaxWallTime)} (retry.budget.max_wall_time).";
+        }
+
+        if (budget.StopWithoutProgress && attempts.Count >= 2 && attempts[^1].Failure == attempts[^2].Failure
+            && Signature(attempts[^1]).SetEquals(Signature(attempts[^2])))
+        {
+            return $"Stopped after {attempts.Count} attempt(s): attempt {attempts[^1].Number} failed with the same {attempts[^1].Failure!.Value.Display()} findings as attempt {attempts[^2].Number}, so another attempt with the same feedback is unlikely to help.";
+        }
+
+        return null;
+    }
+
+    /// <summary>What an attempt failed on, independent of line numbers that shift as code moves.</summary>
+    private static HashSet<string> Signature(AttemptRecord attempt) =>
+        attempt.Problems.Concat(attempt.Assessment?.Findings.Select(f => $"{f.File}|{f.RuleId}|{f.Message}") ?? []).ToHashSet(StringComparer.Ordinal);
 
     private static List<AttemptFeedback> Feedback(List<AttemptRecord> attempts) =>
         attempts.Where(a => a.Failure is not null)
@@ -171,6 +222,9 @@ internal sealed partial class GenerationPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Context: {Warning}")]
     private static partial void LogContextWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attempt {Attempt} failed; not retrying: {Reason}")]
+    private static partial void LogStopped(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attempt {Attempt} failed with {Reason}: {Summary}; retrying with feedback")]
     private static partial void LogRetrying(ILogger logger, int attempt, string reason, string summary);

@@ -31,6 +31,10 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
             ["provider"] = ConfigNames.EnumValue(outcome.Model.Provider),
             ["input_tokens"] = outcome.Attempts.Sum(a => a.InputTokens),
             ["output_tokens"] = outcome.Attempts.Sum(a => a.OutputTokens),
+            ["cached_tokens"] = outcome.Attempts.Sum(a => a.CachedInputTokens),
+            ["cost"] = outcome.Attempts.Any(a => a.Cost is not null)
+                ? string.Create(CultureInfo.InvariantCulture, $"${outcome.Attempts.Sum(a => a.Cost ?? 0):0.0000}")
+                : "not priced (add the model to model.prices)",
             ["context"] = Map(
                 ("tokens", outcome.Context.TokenCount),
                 ("budget", outcome.Context.TokenBudget),

@@ -8,8 +8,11 @@ public sealed class RetryStatistics
     private readonly ConcurrentDictionary<RetryReason, (int Count, TimeSpan Waited)> _retries = new();
 
     /// <summary>Records one retry and the delay before it.</summary>
-    public void Record(RetryReason reason, TimeSpan delay) =>
+    public void Record(RetryReason reason, TimeSpan delay)
+    {
         _retries.AddOrUpdate(reason, (1, delay), (_, current) => (current.Count + 1, current.Waited + delay));
+        Telemetry.CodegenMetrics.RecordRetry(reason, delay);
+    }
 
     /// <summary>Retries so far, by reason.</summary>
     public IReadOnlyDictionary<RetryReason, (int Count, TimeSpan Waited)> Snapshot() =>

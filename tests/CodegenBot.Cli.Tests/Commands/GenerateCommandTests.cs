@@ -111,7 +111,7 @@ public sealed class GenerateCommandTests : IAsyncLifetime
 
         Assert.Equal(1, exitCode);
         Assert.Contains("## CodegenBot ❌ gave up", output, StringComparison.Ordinal);
-        Assert.Contains("Gave up: No attempt passed the checks after 3 attempt(s)", error, StringComparison.Ordinal);
+        Assert.Contains("Gave up: Stopped after 2 attempt(s): attempt 2 failed with the same QUALITY_THRESHOLD findings as attempt 1", error, StringComparison.Ordinal);
         Assert.Equal([_repo.CurrentBranch], _repo.Branches);
     }
 

@@ -95,7 +95,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = _root }));
 
         Assert.Equal(
-            ".github/codegen.yml:2:15: unknown key 'model.temprature' (did you mean 'temperature'?); the keys allowed in 'model' are: api_key_env, edit_protocol, endpoint, max_input_tokens, max_output_tokens, max_tool_calls, max_tool_read_chars, max_tool_turns, name, provider, request_timeout, temperature.",
+            ".github/codegen.yml:2:15: unknown key 'model.temprature' (did you mean 'temperature'?); the keys allowed in 'model' are: api_key_env, edit_protocol, endpoint, max_input_tokens, max_output_tokens, max_tool_calls, max_tool_read_chars, max_tool_turns, name, prices, provider, request_timeout, temperature.",
             error.Message);
     }
 

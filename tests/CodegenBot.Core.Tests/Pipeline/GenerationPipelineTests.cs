@@ -91,7 +91,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     {
         _server.Respond(_ => FakeResponse.Text("I would rather not change anything."));
 
-        var outcome = await RunAsync();
+        var outcome = await RunAsync(configure: o => o with { Retry = o.Retry with { Budget = o.Retry.Budget with { StopWithoutProgress = false } } });
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(3, outcome.Attempts.Count);
@@ -100,6 +100,56 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         Assert.StartsWith("No attempt passed the checks after 3 attempt(s); the last failed with VALIDATION_FAILED", outcome.GiveUpReason, StringComparison.Ordinal);
         Assert.DoesNotContain(outcome.Branch, _repo.Branches);
         Assert.True(_repo.IsClean, _repo.Status());
+    }
+
+    [Fact]
+    public async Task RunAsync_SameFailureTwice_StopsEarlyForLackOfProgress()
+    {
+        _server.Respond(_ => FakeResponse.Text("I would rather not change anything."));
+
+        var outcome = await RunAsync();
+
+        Assert.Equal(2, outcome.Attempts.Count);
+        Assert.StartsWith("Stopped after 2 attempt(s): attempt 2 failed with the same VALIDATION_FAILED findings as attempt 1", outcome.GiveUpReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_TokenBudgetSpent_StopsWithTheFigures()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n"), promptTokens: 900, completionTokens: 200));
+        _server.Respond(_ => FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(configure: o => o with { Retry = o.Retry with { Budget = o.Retry.Budget with { MaxTokens = 1000 } } });
+
+        Assert.False(outcome.Succeeded);
+        Assert.Single(outcome.Attempts);
+        Assert.Equal("Stopped after 1 attempt(s): the run used 1,100 tokens, the budget is 1,000 (retry.budget.max_tokens).", outcome.GiveUpReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_CostBudgetSpent_StopsAndPricesTheAttempt()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n"), promptTokens: 1_000_000, completionTokens: 100_000));
+
+        var outcome = await RunAsync(configure: o => o with
+        {
+            Model = o.Model with { Prices = new Dictionary<string, ModelPrice> { ["test-model"] = new() { Input = 1.0, Output = 10.0 } } },
+            Retry = o.Retry with { Budget = o.Retry.Budget with { MaxCostUsd = 1.5 } },
+        });
+
+        Assert.Equal(2.0, outcome.Attempts[0].Cost!.Value, 6);
+        Assert.Equal("Stopped after 1 attempt(s): the run cost $2.0000, the budget is $1.5000 (retry.budget.max_cost_usd).", outcome.GiveUpReason);
+    }
+
+    [Fact]
+    public async Task RunAsync_WallTimeBudgetSpent_Stops()
+    {
+        _server.Respond(_ => FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n")));
+
+        var outcome = await RunAsync(configure: o => o with { Retry = o.Retry with { Budget = o.Retry.Budget with { MaxWallTime = TimeSpan.FromTicks(1) } } });
+
+        Assert.Single(outcome.Attempts);
+        Assert.Contains("(retry.budget.max_wall_time)", outcome.GiveUpReason, StringComparison.Ordinal);
     }
 
     [Fact]
