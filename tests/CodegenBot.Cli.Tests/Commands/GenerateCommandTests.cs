@@ -43,7 +43,7 @@ public sealed class GenerateCommandTests : IAsyncLifetime
         Assert.Contains("| 2 | passed | - | 0 |", output, StringComparison.Ordinal);
         Assert.Contains("`src/Greeter.cs:6:61` **CS1002** (correctness, error): ; expected", output, StringComparison.Ordinal);
         Assert.Contains("| `src/Greeter.cs` | modified | -1 +2 |", output, StringComparison.Ordinal);
-        Assert.Contains("| Tokens | 1300 in, 130 out |", output, StringComparison.Ordinal);
+        Assert.Contains("| Tokens | 1300 in (0 from the provider's cache), 130 out |", output, StringComparison.Ordinal);
         Assert.Contains("| `AGENTS.md` | team instructions |", output, StringComparison.Ordinal);
         Assert.Contains("| `src/Greeter.cs` | full text |", output, StringComparison.Ordinal);
         Assert.Contains("| model |", output, StringComparison.Ordinal);
