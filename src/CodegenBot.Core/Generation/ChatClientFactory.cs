@@ -31,7 +31,14 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
         var inner = selection.Provider == ModelProvider.Anthropic
             ? AnthropicClient(selection, options, key)
             : OpenAiClient(selection, options, key);
+        // Secrets never leave: the run's own keys and tokens (every variable whose name says it holds one) and known
+        // token formats are redacted from every message; then telemetry (no message content) and logging (content
+        // only at Trace) see what is actually sent.
+        var secrets = environment.Where(e => Security.SecretNames.IsSecretName(e.Key)).Select(e => e.Value).Append(key);
+        var redactor = new Security.SecretRedactor(secrets);
         return new ChatClientBuilder(inner)
+            .Use(client => new Security.RedactingChatClient(client, redactor, loggerFactory.CreateLogger<ChatClientFactory>()))
+            .UseOpenTelemetry(loggerFactory, Telemetry.CodegenMetrics.MeterName)
             .UseLogging(loggerFactory)
             .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, Random, statistics))
             .Build();

@@ -115,6 +115,23 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
         Assert.Single(_server.Requests);
     }
 
+    [Fact]
+    public async Task Secrets_InMessagesAndToolResults_NeverReachTheModel()
+    {
+        _server.Enqueue(FakeResponse.Text("ok"));
+        var token = "ghp_" + new string('z', 36);
+
+        await Client(ModelProvider.Openai).GetResponseAsync(
+            [new ChatMessage(ChatRole.User, $"config has {token} and the key openai-secret")],
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var body = Assert.Single(_server.Requests).Body;
+        Assert.DoesNotContain(token, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("openai-secret", body, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:github-token]", body, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:configured-secret]", body, StringComparison.Ordinal);
+    }
+
     private IChatClient Client(ModelProvider provider, Uri? endpoint = null)
     {
         var (selection, variable, key) = provider switch
