@@ -80,7 +80,7 @@ public enum RetryStrategy
     /// <summary>base every time.</summary>
     Fixed,
 
-    /// <summary>Exponential, but a server's Retry-After wins when it is given.</summary>
+    /// <summary>Exponential, longer as the endpoint's recent failure rate rises, never under half its typical latency; Retry-After wins.</summary>
     Adaptive,
 }
 

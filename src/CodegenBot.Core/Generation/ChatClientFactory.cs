@@ -40,7 +40,7 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
             .Use(client => new Security.RedactingChatClient(client, redactor, loggerFactory.CreateLogger<ChatClientFactory>()))
             .UseOpenTelemetry(loggerFactory, Telemetry.CodegenMetrics.MeterName)
             .UseLogging(loggerFactory)
-            .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, Random, statistics))
+            .Use(client => new ResilientChatClient(client, options.Retry, options.Model.RequestTimeout, time, Random, statistics, selection.Endpoint))
             .Build();
     }
 

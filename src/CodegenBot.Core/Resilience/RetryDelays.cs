@@ -8,7 +8,18 @@ internal static class RetryDelays
     /// <summary>Jitter spreads each delay over ±25% of its value.</summary>
     private const double JitterSpread = 0.25;
 
-    public static TimeSpan Compute(RetryPolicyOptions policy, int retry, TimeSpan? retryAfter, Func<double> random)
+    /// <summary>Adaptive delays grow by up to this factor as the endpoint's recent failure rate goes to 100%.</summary>
+    public const double FailureRateFactor = 2;
+
+    /// <summary>Adaptive delays are at least this share of the endpoint's typical call latency.</summary>
+    public const double LatencyShare = 0.5;
+
+    /// <summary>
+    /// The delay: Retry-After when the server sent one (capped by max_delay); else by strategy — fixed, linear,
+    /// exponential, or adaptive: exponential × (1 + <see cref="FailureRateFactor"/> × recent failure rate), and
+    /// no less than <see cref="LatencyShare"/> of the endpoint's typical latency — then jitter and the cap.
+    /// </summary>
+    public static TimeSpan Compute(RetryPolicyOptions policy, int retry, TimeSpan? retryAfter, Func<double> random, EndpointSignals signals = default)
     {
         // A server that says when to come back is believed (capped by max_delay), whatever the strategy.
         if (retryAfter is { } serverDelay)
@@ -21,6 +32,9 @@ internal static class RetryDelays
         {
             RetryStrategy.Fixed => baseTicks,
             RetryStrategy.Linear => baseTicks * (retry + 1),
+            RetryStrategy.Adaptive => Math.Max(
+                baseTicks * Math.Pow(2, Math.Min(retry, 30)) * (1 + (FailureRateFactor * signals.FailureRate)),
+                (signals.Latency ?? TimeSpan.Zero).Ticks * LatencyShare),
             _ => baseTicks * Math.Pow(2, Math.Min(retry, 30)),
         };
 

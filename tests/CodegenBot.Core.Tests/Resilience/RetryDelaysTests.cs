@@ -38,4 +38,15 @@ public sealed class RetryDelaysTests
 
         Assert.Equal(expectedSeconds, delay.TotalSeconds, precision: 6);
     }
+
+    [Fact]
+    public void Compute_Adaptive_GrowsWithTheFailureRateAndRespectsTheLatency()
+    {
+        var policy = new RetryPolicyOptions { Strategy = RetryStrategy.Adaptive, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromMinutes(5), Jitter = false };
+
+        Assert.Equal(TimeSpan.FromSeconds(2), RetryDelays.Compute(policy, 1, null, () => 0.5, new EndpointSignals(null, 0)));
+        Assert.Equal(TimeSpan.FromSeconds(4), RetryDelays.Compute(policy, 1, null, () => 0.5, new EndpointSignals(null, 0.5)));
+        Assert.Equal(TimeSpan.FromSeconds(20), RetryDelays.Compute(policy, 1, null, () => 0.5, new EndpointSignals(TimeSpan.FromSeconds(40), 0)));
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryDelays.Compute(policy, 1, TimeSpan.FromSeconds(7), () => 0.5, new EndpointSignals(TimeSpan.FromSeconds(40), 1)));
+    }
 }
