@@ -120,6 +120,20 @@ internal sealed class AttemptRunner(
             };
         }
 
+        var explanation = tools?.Summary ?? ModeCriteria.Explanation(response.Text);
+        var unmet = ModeCriteria.Check(request.Mode, changes.ChangedPaths, explanation, tree.OriginalText, p => ReadCurrent(p));
+        if (unmet.Count > 0)
+        {
+            return record with
+            {
+                Failure = RetryReason.ValidationFailed,
+                FailureSummary = $"the change does not meet the {ConfigNames.EnumValue(request.Mode)} mode's criteria",
+                Problems = unmet,
+                Edits = applied,
+                Duration = Elapsed(start),
+            };
+        }
+
         var assessment = await timer.MeasureAsync("assess", () => assessor.AssessAsync(tree.Path, changes.ChangedPaths, cancellationToken));
         return record with
         {
@@ -133,6 +147,12 @@ internal sealed class AttemptRunner(
     }
 
     private PathGuard Guard() => new(tree.Path, options.Security.ProtectedPaths);
+
+    private string? ReadCurrent(string path)
+    {
+        var full = Path.Combine(tree.Path, path);
+        return File.Exists(full) ? File.ReadAllText(full) : null;
+    }
 
     /// <summary>
     /// What went wrong with a tool conversation, for the next attempt: no change at all, a spent budget, or refused

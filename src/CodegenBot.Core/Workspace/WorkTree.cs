@@ -52,6 +52,10 @@ internal sealed class WorkTree : IDisposable
             patch.LinesDeleted);
     }
 
+    /// <summary>A file's text at the base commit, or null when it did not exist there (or is not a file).</summary>
+    public string? OriginalText(string path) =>
+        _repository.Lookup<Commit>(BaseSha)[path.Replace('\\', '/')]?.Target is Blob blob ? blob.GetContentText() : null;
+
     /// <summary>Commits the staged change on the branch; returns the commit id.</summary>
     public string Commit(string message, string authorName, string authorEmail, DateTimeOffset when)
     {

@@ -87,7 +87,7 @@ public sealed class GenerateCommandTests : IAsyncLifetime
     {
         var taskFile = Path.Combine(Path.GetTempPath(), $"codegen-task-{Guid.NewGuid():N}.md");
         File.WriteAllText(taskFile, "# Greeter crashes on null\n\nHello(null) throws.\n");
-        _server.Enqueue(FakeResponse.Text(GoodbyeEdit("    public string Goodbye(string name) => $\"Goodbye, {name}\";\n")));
+        _server.Enqueue(FakeResponse.Text("GreeterTests.Hello_Null reproduces it.\n\n" + GoodbyeEdit("    public string Goodbye(string name) => $\"Goodbye, {name}\";\n")));
         try
         {
             var (exitCode, _, _) = await GenerateAsync("--task-file", taskFile, "--mode", "bugfix");

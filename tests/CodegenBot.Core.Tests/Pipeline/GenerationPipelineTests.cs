@@ -69,7 +69,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     public async Task RunAsync_FirstPrompt_CarriesTaskModeContextAndTheEditProtocol()
     {
         _repo.WriteFile("AGENTS.md", "Always write xunit tests.\n").Commit("agents");
-        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+        _server.Enqueue(FakeResponse.Text("CalculatorTests.Subtract_Works reproduces it.\n\n" + SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
 
         await RunAsync(mode: GenerationMode.Bugfix);
 
@@ -150,6 +150,20 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
 
         Assert.Single(outcome.Attempts);
         Assert.Contains("(retry.budget.max_wall_time)", outcome.GiveUpReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BugfixWithoutATest_IsRetriedWithTheCriterionAsFeedback()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+        _server.Enqueue(FakeResponse.Text("CalculatorTests.Subtract_Works covers it.\n\n" + SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(mode: GenerationMode.Bugfix);
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(RetryReason.ValidationFailed, outcome.Attempts[0].Failure);
+        Assert.StartsWith("A bug fix must add or change a test", outcome.Attempts[0].Problems.Single(), StringComparison.Ordinal);
+        Assert.Contains("A bug fix must add or change a test", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
     }
 
     [Fact]
