@@ -95,43 +95,31 @@ internal sealed class AttemptRunner(
             }
         }
 
+        AttemptRecord Invalid(string summary, IReadOnlyList<string> reasons) => record with
+        {
+            Failure = RetryReason.ValidationFailed,
+            FailureSummary = summary,
+            Problems = reasons,
+            Edits = applied,
+            Duration = Elapsed(start),
+        };
+
         if (problems.Count > 0)
         {
-            return record with
-            {
-                Failure = RetryReason.ValidationFailed,
-                FailureSummary = $"{problems.Count} problem(s) with the edits",
-                Problems = problems,
-                Edits = applied,
-                Duration = Elapsed(start),
-            };
+            return Invalid($"{problems.Count} problem(s) with the edits", problems);
         }
 
         var changes = tree.Stage();
         if (changes.ChangedPaths.Count == 0)
         {
-            return record with
-            {
-                Failure = RetryReason.ValidationFailed,
-                FailureSummary = "the edits changed nothing",
-                Problems = ["The edits left every file as it was; the REPLACE text must differ from the SEARCH text."],
-                Edits = applied,
-                Duration = Elapsed(start),
-            };
+            return Invalid("the edits changed nothing", ["The edits left every file as it was; the REPLACE text must differ from the SEARCH text."]);
         }
 
         var explanation = tools?.Summary ?? ModeCriteria.Explanation(response.Text);
-        var unmet = ModeCriteria.Check(request.Mode, changes.ChangedPaths, explanation, tree.OriginalText, p => ReadCurrent(p));
+        var unmet = ModeCriteria.Check(request.Mode, changes.ChangedPaths, explanation, tree.OriginalText, ReadCurrent);
         if (unmet.Count > 0)
         {
-            return record with
-            {
-                Failure = RetryReason.ValidationFailed,
-                FailureSummary = $"the change does not meet the {ConfigNames.EnumValue(request.Mode)} mode's criteria",
-                Problems = unmet,
-                Edits = applied,
-                Duration = Elapsed(start),
-            };
+            return Invalid($"the change does not meet the {ConfigNames.EnumValue(request.Mode)} mode's criteria", unmet);
         }
 
         var assessment = await timer.MeasureAsync("assess", () => assessor.AssessAsync(tree.Path, changes.ChangedPaths, cancellationToken));
