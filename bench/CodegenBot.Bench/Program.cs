@@ -92,5 +92,16 @@ edits.SetAction(async (parse, cancellationToken) =>
     return results.Any(r => r.Outcome == EditOutcome.Wrong) ? 1 : 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits };
+var overhead = new Command("overhead", "Pipeline overhead per attempt, without the model's latency, against the fake model server.");
+var runs = new Option<int>("--runs") { Description = "Measured runs (after one warm-up).", DefaultValueFactory = _ => 50 };
+var files = new Option<int>("--files") { Description = "Generated C# files in the repository.", DefaultValueFactory = _ => 300 };
+overhead.Options.Add(runs);
+overhead.Options.Add(files);
+overhead.SetAction(async (parse, cancellationToken) =>
+{
+    Console.WriteLine(await CodegenBot.Bench.Overhead.OverheadBenchmark.RunAsync(parse.GetValue(runs), parse.GetValue(files), cancellationToken));
+    return 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead };
 return await root.Parse(args).InvokeAsync();
