@@ -390,6 +390,25 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_AnthropicWithTools_RoundTripsToolUseAndToolResults()
+    {
+        _server.Enqueue(FakeResponse.ToolCalls(("read_file", "{\"path\":\"src/Calculator.cs\"}")));
+        _server.Enqueue(FakeResponse.ToolCalls(("edit_file", EditArguments("src/Calculator.cs", "    public int Add(int a, int b) => a + b;", "    public int Add(int a, int b) => a + b;\n    public int Subtract(int a, int b) => a - b;"))));
+        _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"Added Subtract.\"}")));
+
+        var outcome = await RunAsync(configure: o => o with
+        {
+            Model = o.Model with { Provider = ModelProvider.Anthropic, Endpoint = _server.RootUrl.ToString(), Name = "claude-test", EditProtocol = EditProtocol.Auto },
+        });
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.All(_server.Requests, r => Assert.Equal((ModelProtocol.Anthropic, "claude-test"), (r.Protocol, r.Model)));
+        Assert.Contains("edit_file", _server.Requests[0].ToolNames);
+        Assert.Contains(_server.Requests[1].Messages, m => m.Role == "tool" && m.Content.Contains("public sealed class Calculator", StringComparison.Ordinal));
+        Assert.Contains("public int Subtract(int a, int b) => a - b;", _repo.FileAtBranch(outcome.Branch, "src/Calculator.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ToolsOfferedButTextBlocksWritten_AppliesTheBlocks()
     {
         _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
@@ -445,7 +464,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
             TimeProvider.System,
             NullLogger<GenerationPipeline>.Instance);
         var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun };
-        return pipeline.RunAsync(request, options, TestEnvironment.With(), TestContext.Current.CancellationToken);
+        return pipeline.RunAsync(request, options, TestEnvironment.With(("ANTHROPIC_API_KEY", "sk-ant-test-key-0123456789")), TestContext.Current.CancellationToken);
     }
 
     /// <summary>Real delays, kept short: 10 ms steps without jitter; Retry-After is still honoured up to 5 s.</summary>
