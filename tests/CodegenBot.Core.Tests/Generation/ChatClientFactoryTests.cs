@@ -4,6 +4,7 @@ using CodegenBot.Core.Resilience;
 using CodegenBot.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CodegenBot.Core.Tests.Generation;
 
@@ -12,6 +13,7 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
 {
     private FakeModelServer _server = null!;
     private readonly RetryStatistics _statistics = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     public async ValueTask InitializeAsync() => _server = await FakeModelServer.StartAsync(TestContext.Current.CancellationToken);
 
@@ -71,7 +73,7 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
         _server.Enqueue(FakeResponse.Status(429, retryAfter: "0.15"));
         _server.Enqueue(FakeResponse.Text("ok"));
 
-        var response = await Client(ModelProvider.Anthropic).GetResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken);
+        var response = await _time.RunAsync(() => Client(ModelProvider.Anthropic).GetResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("ok", response.Text);
         Assert.Equal((1, TimeSpan.FromMilliseconds(150)), _statistics.Snapshot()[RetryReason.RateLimit]);
@@ -83,7 +85,7 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
         _server.Enqueue(FakeResponse.StatusWithHeaders(429, ("x-ratelimit-reset-requests", "120ms"), ("x-ratelimit-reset-tokens", "0.2s")));
         _server.Enqueue(FakeResponse.Text("ok"));
 
-        var response = await Client(ModelProvider.Openai).GetResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken);
+        var response = await _time.RunAsync(() => Client(ModelProvider.Openai).GetResponseAsync("Hi", cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("ok", response.Text);
         Assert.Equal((1, TimeSpan.FromMilliseconds(200)), _statistics.Snapshot()[RetryReason.RateLimit]);
@@ -141,7 +143,7 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
             _ => (new ModelSelection(provider, endpoint ?? _server.BaseUrl, "gpt-test", "OPENAI_API_KEY"), "OPENAI_API_KEY", "openai-secret"),
         };
         var options = new CodegenOptions();
-        return new ChatClientFactory(TimeProvider.System, NullLoggerFactory.Instance, () => 0.5)
+        return new ChatClientFactory(_time, NullLoggerFactory.Instance, () => 0.5)
             .Create(selection, options, new Dictionary<string, string?> { [variable] = key }, _statistics);
     }
 }

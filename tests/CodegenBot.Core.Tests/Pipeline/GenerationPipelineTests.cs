@@ -8,6 +8,7 @@ using CodegenBot.Core.Resilience;
 using CodegenBot.Core.Tests.Context;
 using CodegenBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CodegenBot.Core.Tests.Pipeline;
 
@@ -16,6 +17,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     private const string Original = "namespace Demo;\n\npublic sealed class Calculator\n{\n    public int Add(int a, int b) => a + b;\n}\n";
 
     private FakeModelServer _server = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private readonly string _cacheFolder = Directory.CreateTempSubdirectory("codegen-ctx-").FullName;
     private readonly TempGitRepository _repo = TempGitRepository.WithFiles(("src/Calculator.cs", Original), ("README.md", "# Demo\n"));
 
@@ -458,16 +460,18 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         options = configure?.Invoke(options) ?? options;
 
         var pipeline = new GenerationPipeline(
-            new ChatClientFactory(TimeProvider.System, NullLoggerFactory.Instance, () => 0.5),
-            TestContextEngines.Create(_cacheFolder),
+            new ChatClientFactory(_time, NullLoggerFactory.Instance, () => 0.5),
+            TestContextEngines.Create(_cacheFolder, _time),
             [new CSharpSyntaxAnalyzer()],
-            TimeProvider.System,
+            _time,
             NullLogger<GenerationPipeline>.Instance);
         var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun };
-        return pipeline.RunAsync(request, options, TestEnvironment.With(("ANTHROPIC_API_KEY", "sk-ant-test-key-0123456789")), TestContext.Current.CancellationToken);
+
+        // Simulated time: retry delays, Retry-After and call timeouts pass without real waiting, and are exact.
+        return _time.RunAsync(() => pipeline.RunAsync(request, options, TestEnvironment.With(("ANTHROPIC_API_KEY", "sk-ant-test-key-0123456789")), TestContext.Current.CancellationToken));
     }
 
-    /// <summary>Real delays, kept short: 10 ms steps without jitter; Retry-After is still honoured up to 5 s.</summary>
+    /// <summary>Short delays without jitter (in simulated time); Retry-After is still honoured up to 5 s.</summary>
     private static RetryOptions FastRetries(RetryOptions retry)
     {
         static RetryPolicyOptions Fast(RetryPolicyOptions p) => p with { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(5), Jitter = false };
