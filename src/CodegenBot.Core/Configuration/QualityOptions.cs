@@ -22,6 +22,48 @@ public sealed record QualityOptions
         Readability = 60, Maintainability = 60, Correctness = 100, Performance = 60,
         Security = 80, Documentation = 40, Testing = 40,
     };
+
+    /// <summary>Running the repository's own build, tests and linters on every change that passes assessment.</summary>
+    public ValidationOptions Validation { get; init; } = new();
+}
+
+/// <summary>How the repository's own commands are run.</summary>
+public sealed record ValidationOptions
+{
+    /// <summary>Whether to run them at all.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The commands; empty means detected from the repository's files (dotnet, npm, pytest, go, Maven, Gradle).</summary>
+    public IReadOnlyList<ValidationCommandOptions> Commands { get; init; } = [];
+
+    /// <summary>How long one command may run before its process tree is killed.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Characters of output kept per command (head and tail).</summary>
+    [Range(1_000, 10_000_000)]
+    public int OutputCap { get; init; } = 20_000;
+
+    /// <summary>Run the commands on the base commit first, so only failures the change introduces count.</summary>
+    public bool Baseline { get; init; } = true;
+}
+
+/// <summary>A validation command given in configuration.</summary>
+public sealed record ValidationCommandOptions
+{
+    /// <summary>A short name for the report.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>build, test or lint.</summary>
+    public Quality.Validation.ValidationKind Kind { get; init; } = Quality.Validation.ValidationKind.Test;
+
+    /// <summary>The program and its arguments, as a list (no shell).</summary>
+    public IReadOnlyList<string> Run { get; init; } = [];
+
+    /// <summary>Machine-readable results it writes: none, trx, junit or go-json.</summary>
+    public Quality.Validation.ResultFormat Results { get; init; } = Quality.Validation.ResultFormat.None;
+
+    /// <summary>Where (relative to the repository) those results are written.</summary>
+    public string ResultsPath { get; init; } = "";
 }
 
 /// <summary>One number per quality dimension.</summary>

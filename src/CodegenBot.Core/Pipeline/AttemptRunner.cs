@@ -21,7 +21,10 @@ internal sealed class AttemptRunner(
     StageTimer timer,
     TimeProvider time,
     EditProtocol protocol = EditProtocol.Text,
-    ModelPrice? price = null)
+    ModelPrice? price = null,
+    Quality.Validation.Validator? validator = null,
+    IReadOnlyList<Quality.Validation.ValidationCommand>? commands = null,
+    Quality.Validation.ValidationRun? baseline = null)
 {
     public async Task<AttemptRecord> RunAsync(int number, int maxAttempts, IReadOnlyList<AttemptFeedback> feedback, CancellationToken cancellationToken)
     {
@@ -123,6 +126,26 @@ internal sealed class AttemptRunner(
         }
 
         var assessment = await timer.MeasureAsync("assess", () => assessor.AssessAsync(tree.Path, changes.ChangedPaths, cancellationToken));
+        if (assessment.Passed && validator is not null && commands is { Count: > 0 })
+        {
+            // The harness's own evidence: the repository's build and tests on the change, against the base commit's.
+            var validation = await timer.MeasureAsync("validate", () => validator.RunAsync(tree.Path, commands, cancellationToken));
+            var regressions = Quality.Validation.Validator.Regressions(baseline, validation);
+            record = record with { Validation = validation };
+            if (regressions.Count > 0)
+            {
+                return record with
+                {
+                    Failure = RetryReason.ValidationFailed,
+                    FailureSummary = $"{regressions.Count} of the repository's own checks fail after the change",
+                    Problems = regressions,
+                    Assessment = assessment,
+                    Edits = applied,
+                    Duration = Elapsed(start),
+                };
+            }
+        }
+
         return record with
         {
             Failure = assessment.Passed ? null : RetryReason.QualityThreshold,

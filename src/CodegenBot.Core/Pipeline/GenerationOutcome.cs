@@ -34,6 +34,9 @@ public sealed record AttemptRecord
     /// <summary>Tokens received.</summary>
     public long OutputTokens { get; init; }
 
+    /// <summary>The repository's own commands run on this attempt's change, when it passed assessment.</summary>
+    public Quality.Validation.ValidationRun? Validation { get; init; }
+
     /// <summary>Input tokens the provider served from its prompt cache (part of <see cref="InputTokens"/>).</summary>
     public long CachedInputTokens { get; init; }
 
@@ -88,6 +91,9 @@ public sealed record GenerationOutcome
 
     /// <summary>Retries of model calls, by reason.</summary>
     public required IReadOnlyDictionary<RetryReason, (int Count, TimeSpan Waited)> CallRetries { get; init; }
+
+    /// <summary>The repository's own commands run on the base commit, when validation ran with a baseline.</summary>
+    public Quality.Validation.ValidationRun? Baseline { get; init; }
 
     /// <summary>The change of the last attempt that made one.</summary>
     public ChangeSet? Changes => Attempts.LastOrDefault(a => a.Changes is not null)?.Changes;

@@ -53,6 +53,13 @@ internal sealed partial class GenerationPipeline(
                 LogContextWarning(logger, warning);
             }
 
+            var validation = options.Quality.Validation;
+            var validator = validation.Enabled ? new Quality.Validation.Validator(new Quality.Validation.CommandRunner(time), validation) : null;
+            var commands = validator?.CommandsFor(tree.Path) ?? [];
+            var baseline = commands.Count > 0 && validation.Baseline
+                ? await timer.MeasureAsync("baseline", () => validator!.RunAsync(tree.Path, commands, cancellationToken))
+                : null;
+
             var statistics = new RetryStatistics();
             var protocol = selection.ProtocolFor(options.Model.EditProtocol);
             var run = new AttemptRunner(
@@ -63,7 +70,10 @@ internal sealed partial class GenerationPipeline(
                 timer,
                 time,
                 protocol,
-                options.Model.Prices.GetValueOrDefault(selection.Model));
+                options.Model.Prices.GetValueOrDefault(selection.Model),
+                validator,
+                commands,
+                baseline);
             var (attempts, stopped) = await RunAttemptsAsync(run, options.Retry, cancellationToken);
 
             var last = attempts[^1];
@@ -89,6 +99,7 @@ internal sealed partial class GenerationPipeline(
                 Context = context,
                 Timings = timer.Snapshot(),
                 CallRetries = statistics.Snapshot(),
+                Baseline = baseline,
             };
         }
         finally

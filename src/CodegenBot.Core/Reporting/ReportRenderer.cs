@@ -60,6 +60,7 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
             ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
                 ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),
                 ("matched", g.First().Kind == EditKind.Created ? "new file" : g.First().Kind == EditKind.Deleted ? "deleted" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),
+            ["validation"] = ValidationRows(outcome),
             ["timings"] = outcome.Timings.Select(t => Map(("stage", t.Stage), ("elapsed", Format(t.Elapsed)))).ToList<object>(),
             ["call_retries"] = outcome.CallRetries.Select(r => Map(("reason", r.Key.Display()), ("count", r.Value.Count), ("waited", Format(r.Value.Waited)))).ToList<object>(),
             ["diff"] = outcome.Request.DryRun || !outcome.Succeeded ? changes?.Diff ?? "" : "",
@@ -93,6 +94,32 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
 
     private static Dictionary<string, object?> Map(params (string Key, object? Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    /// <summary>The last attempt's validation, command by command, beside the base commit's result.</summary>
+    private static List<object> ValidationRows(GenerationOutcome outcome)
+    {
+        var run = outcome.Attempts.LastOrDefault(a => a.Validation is not null)?.Validation;
+        if (run is null)
+        {
+            return [];
+        }
+
+        static string Result(Quality.Validation.CommandResult r) =>
+            r.NotFound ? "not installed" : r.TimedOut ? "timed out" : r.Succeeded ? "passed" : $"failed (exit {r.ExitCode})";
+
+        return run.Commands.Select(c =>
+        {
+            var before = outcome.Baseline?.Commands.FirstOrDefault(b => b.Result.Command.Name == c.Result.Command.Name);
+            return Map(
+                ("name", c.Result.Command.Name),
+                ("command", c.Result.Command.Display),
+                ("result", Result(c.Result)),
+                ("tests", c.Tests is { } t ? $"{t.Passed} passed, {t.Failed} failed, {t.Skipped} skipped" : "-"),
+                ("duration", Format(c.Result.Duration)),
+                ("baseline", before is null ? "-" : Result(before.Result)),
+                ("failures", (c.Tests?.Failures ?? []).Take(5).Select(f => (object)$"{f.Name}: {f.Message.Split('\n')[0]}").ToList()));
+        }).ToList<object>();
+    }
 
     private static string Format(TimeSpan elapsed) =>
         elapsed.TotalSeconds >= 1

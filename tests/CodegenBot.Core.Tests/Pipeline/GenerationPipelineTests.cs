@@ -169,6 +169,57 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ChangeBreaksTheRepositorysOwnTest_IsRetriedWithTheFailingTest()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a + b; // BROKEN\n")));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(configure: Validation(JUnitCheck()));
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(RetryReason.ValidationFailed, outcome.Attempts[0].Failure);
+        Assert.Equal("calc-tests: 1 test(s) fail that passed before this change: calc.Subtract: subtract adds", outcome.Attempts[0].Problems.Single());
+        Assert.Contains("calc.Subtract: subtract adds", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+        var final = outcome.Attempts[1].Validation!.Commands.Single();
+        Assert.Equal((0, 1, 0), (final.Result.ExitCode, final.Tests!.Passed, final.Tests.Failed));
+        Assert.True(outcome.Baseline!.Commands.Single().Result.Succeeded);
+        Assert.Null(_repo.FileAtBranch(outcome.Branch, ".codegen/validation/junit.xml"));
+        var report = new CodegenBot.Core.Reporting.ReportRenderer(new TemplateRenderer(_repo.Path)).Render(outcome);
+        Assert.Contains("### Validation (the repository's own checks, run by CodegenBot)", report, StringComparison.Ordinal);
+        Assert.Contains("| calc-tests | `sh -c", report, StringComparison.Ordinal);
+        Assert.Contains("| passed | 1 passed, 0 failed, 0 skipped |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckAlreadyFailingOnTheBaseCommit_IsNotBlamedOnTheChange()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync(configure: Validation(new ValidationCommandOptions { Name = "always-red", Run = ["sh", "-c", "echo broken on main; exit 1"] }));
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.False(outcome.Baseline!.Commands.Single().Result.Succeeded);
+        Assert.Equal(1, outcome.Attempts.Single().Validation!.Commands.Single().Result.ExitCode);
+    }
+
+    private static Func<CodegenOptions, CodegenOptions> Validation(params ValidationCommandOptions[] commands) =>
+        o => o with { Quality = o.Quality with { Validation = o.Quality.Validation with { Commands = commands } } };
+
+    /// <summary>A "test suite" that writes JUnit XML: calc.Subtract fails when the file is marked BROKEN.</summary>
+    private static ValidationCommandOptions JUnitCheck() => new()
+    {
+        Name = "calc-tests",
+        Run =
+        [
+            "sh", "-c",
+            "mkdir -p .codegen/validation; if grep -q BROKEN src/Calculator.cs; then r='<failure message=\"subtract adds\"/>'; s=1; else r=''; s=0; fi; " +
+            "printf '<testsuite><testcase classname=\"calc\" name=\"Subtract\">%s</testcase></testsuite>' \"$r\" > .codegen/validation/junit.xml; exit $s",
+        ],
+        Results = CodegenBot.Core.Quality.Validation.ResultFormat.JUnit,
+        ResultsPath = ".codegen/validation/junit.xml",
+    };
+
+    [Fact]
     public async Task RunAsync_MalformedBlockThenGood_FeedsTheParseProblemBack()
     {
         _server.Enqueue(FakeResponse.Text("src/Calculator.cs\n```\n<<<<<<< SEARCH\n    public int Add(int a, int b) => a + b;\n```\n"));
