@@ -35,7 +35,7 @@ internal sealed class ChatClientFactory(TimeProvider time, ILoggerFactory logger
         // token formats are redacted from every message; then telemetry (no message content) and logging (content
         // only at Trace) see what is actually sent.
         var secrets = environment.Where(e => Security.SecretNames.IsSecretName(e.Key)).Select(e => e.Value).Append(key);
-        var redactor = new Security.SecretRedactor(secrets);
+        var redactor = new Security.SecretRedactor(secrets, options.Security.RedactPatterns);
         return new ChatClientBuilder(inner)
             .Use(client => new Security.RedactingChatClient(client, redactor, loggerFactory.CreateLogger<ChatClientFactory>()))
             .UseOpenTelemetry(loggerFactory, Telemetry.CodegenMetrics.MeterName)

@@ -27,11 +27,29 @@ public sealed partial class SecretRedactor
     /// <summary>Values shorter than this are not treated as secrets (too likely to occur by chance).</summary>
     private const int MinSecretLength = 8;
 
+    /// <summary>How long a configured pattern may run on one text.</summary>
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
     private readonly string[] _values;
+    private readonly Regex[] _extra;
 
     /// <param name="knownSecrets">The run's own secret values (API keys, tokens) to redact wherever they appear.</param>
-    public SecretRedactor(IEnumerable<string?> knownSecrets) =>
+    /// <param name="extraPatterns">More regular expressions (<c>security.redact_patterns</c>); an invalid one is a <see cref="UserErrorException"/>.</param>
+    public SecretRedactor(IEnumerable<string?> knownSecrets, IEnumerable<string>? extraPatterns = null)
+    {
         _values = knownSecrets.OfType<string>().Where(v => v.Length >= MinSecretLength).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length).ToArray();
+        _extra = (extraPatterns ?? []).Select(p =>
+        {
+            try
+            {
+                return new Regex(p, RegexOptions.CultureInvariant, PatternTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserErrorException($"security.redact_patterns has an invalid regular expression '{p}': {ex.Message}; fix or remove it.", ex);
+            }
+        }).ToArray();
+    }
 
     /// <summary>The text with every secret replaced, and how many were.</summary>
     public (string Text, int Redacted) Redact(string text)
@@ -49,7 +67,7 @@ public sealed partial class SecretRedactor
             }
         }
 
-        foreach (var (kind, pattern) in Patterns)
+        foreach (var (kind, pattern) in Patterns.Concat(_extra.Select(r => ("configured-pattern", r))))
         {
             text = pattern.Replace(text, _ =>
             {

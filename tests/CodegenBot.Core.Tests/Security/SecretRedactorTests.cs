@@ -47,4 +47,14 @@ public sealed class SecretRedactorTests
     [InlineData("PATH", false)]
     [InlineData("TOKENIZER_THREADS", false)]
     public void IsSecretName_ByName(string name, bool expected) => Assert.Equal(expected, SecretNames.IsSecretName(name));
+
+    [Fact]
+    public void Redact_ConfiguredPatterns_AreAppliedAndABadOneIsAUserError()
+    {
+        var (text, count) = new SecretRedactor([], [@"INTERNAL-\d{6}"]).Redact("ticket INTERNAL-123456 is private");
+
+        Assert.Equal(("ticket [REDACTED:configured-pattern] is private", 1), (text, count));
+        var error = Assert.Throws<UserErrorException>(() => new SecretRedactor([], ["(unclosed"]));
+        Assert.StartsWith("security.redact_patterns has an invalid regular expression '(unclosed'", error.Message, StringComparison.Ordinal);
+    }
 }
