@@ -26,6 +26,8 @@ internal sealed class EditToolSession
     private readonly ToolBudget _budget;
     private readonly List<AppliedEdit> _applied = [];
     private readonly List<string> _refused = [];
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    private readonly List<string> _refusedPaths = [];
     private int _calls;
     private int _readBytes;
 
@@ -59,6 +61,10 @@ internal sealed class EditToolSession
     /// <summary>The model's summary, once it called finish.</summary>
     public string? Summary { get; private set; }
 
+    /// <summary>Files whose refused edit was never followed by a successful edit of the same file.</summary>
+    public IReadOnlyList<string> Unresolved =>
+        _refusedPaths.Distinct(StringComparer.Ordinal).Where(p => !_applied.Any(a => a.Path == p)).ToList();
+
     /// <summary>Tool calls made.</summary>
     public int Calls => _calls;
 
@@ -73,11 +79,20 @@ internal sealed class EditToolSession
         }
 
         var text = _context.ReadFile(path, startLine, endLine);
-        if (text.StartsWith("error:", StringComparison.Ordinal) && _guard.Check(path).FullPath is { } full && File.Exists(full))
+        if (text.StartsWith("error:", StringComparison.Ordinal) && _guard.Check(path).FullPath is { } full && _written.Contains(full) && File.Exists(full))
         {
-            // A file created in this attempt is not in the index yet.
-            var lines = File.ReadAllLines(full);
-            text = string.Join('\n', lines.Select((l, i) => (l, i + 1)).Where(x => x.Item2 >= startLine && x.Item2 <= endLine).Select(x => $"{x.Item2,5}  {x.l}"));
+            // A file written in this attempt is not in the index yet; nothing else bypasses the index's refusals.
+            var builder = new System.Text.StringBuilder();
+            foreach (var (line, number) in File.ReadLines(full).Select((l, i) => (l, i + 1)).Skip(startLine - 1).TakeWhile(x => x.Item2 <= endLine))
+            {
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"{number,5}  {line}\n");
+                if (builder.Length > ContextTools.MaxReadChars)
+                {
+                    break;
+                }
+            }
+
+            text = builder.ToString().TrimEnd('\n');
         }
 
         return Charge(text);
@@ -106,6 +121,7 @@ internal sealed class EditToolSession
         var before = existed ? File.ReadAllText(full) : "";
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
+        _written.Add(full);
         _applied.Add(new AppliedEdit(Normalise(path), existed ? EditKind.Modified : EditKind.Created, LineCount(before), LineCount(content)));
         return existed ? $"Replaced {path} ({LineCount(content)} lines)." : $"Created {path} ({LineCount(content)} lines).";
     }
@@ -125,11 +141,15 @@ internal sealed class EditToolSession
         var result = new EditApplier(_guard).Apply([new EditBlock(path, WithNewline(search), WithNewline(replace), 0)]);
         if (result.Problems.Count > 0)
         {
-            return Refuse(result.Problems[0].Replace("Block 1: ", "", StringComparison.Ordinal));
+            return Refuse(result.Problems[0].Replace("Block 1: ", "", StringComparison.Ordinal), path);
         }
 
         var edit = result.Applied[0];
         _applied.Add(edit);
+        if (_guard.Check(path).FullPath is { } edited)
+        {
+            _written.Add(edited);
+        }
         return $"Edited {path} at line {edit.StartLine} ({(edit.Match == MatchKind.Exact ? "exact match" : $"matched {edit.Match}")}).";
     }
 
@@ -198,9 +218,14 @@ internal sealed class EditToolSession
         return shown;
     }
 
-    private string Refuse(string problem)
+    private string Refuse(string problem, string? path = null)
     {
         _refused.Add(problem);
+        if (path is not null)
+        {
+            _refusedPaths.Add(Normalise(path));
+        }
+
         return $"error: {problem}";
     }
 

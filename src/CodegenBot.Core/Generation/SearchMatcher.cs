@@ -41,6 +41,12 @@ internal static class SearchMatcher
     /// <summary>A fuzzy match must beat the best place elsewhere by this margin.</summary>
     public const double MinFuzzyMargin = 0.1;
 
+    /// <summary>Fuzzy search is skipped for blocks longer than this (edit distance is quadratic in their length).</summary>
+    private const int MaxFuzzyChars = 2_000;
+
+    /// <summary>At most this many windows, those sharing the most lines with the block, are compared character by character.</summary>
+    private const int MaxFuzzyCandidates = 24;
+
     /// <summary>Fuzzy search is skipped for files of more lines than this times the block's (it is quadratic).</summary>
     private const int MaxFuzzyWork = 4_000_000;
 
@@ -152,7 +158,7 @@ internal static class SearchMatcher
     private static Result Fuzzy(IReadOnlyList<string> file, IReadOnlyList<string> search, IReadOnlyList<string> replace, string path)
     {
         var notFound = $"The SEARCH block was not found in {path}; copy the lines exactly as they are in the file, whitespace included.";
-        if ((long)file.Count * search.Sum(l => l.Length + 1) > MaxFuzzyWork || search.All(l => l.Trim().Length == 0))
+        if ((long)file.Count * search.Sum(l => l.Length + 1) > MaxFuzzyWork || search.Sum(l => l.Length + 1) > MaxFuzzyChars || search.All(l => l.Trim().Length == 0))
         {
             return new Result(null, notFound, 0);
         }
@@ -160,13 +166,14 @@ internal static class SearchMatcher
         var wanted = string.Join('\n', search.Select(l => l.Trim()));
         var anchors = search.Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         var anchored = file.Select(l => anchors.Contains(l.Trim())).ToArray();
-        var candidates = new List<(int Start, int Count, double Similarity, int EqualLines)>();
+        var windows = new List<(int Start, int Size, int Anchored, string Text)>();
         foreach (var size in new[] { search.Count, search.Count - 1, search.Count + 1 }.Where(s => s >= 1))
         {
             for (var start = 0; start + size <= file.Count; start++)
             {
-                // Only windows sharing at least half their lines with the block are compared character by character.
-                if (Enumerable.Range(start, size).Count(i => anchored[i]) * 2 < size)
+                // Only windows sharing at least half their lines with the block are considered.
+                var anchoredLines = Enumerable.Range(start, size).Count(i => anchored[i]);
+                if (anchoredLines * 2 < size)
                 {
                     continue;
                 }
@@ -175,11 +182,15 @@ internal static class SearchMatcher
                 var bound = 1 - ((double)Math.Abs(window.Length - wanted.Length) / Math.Max(window.Length, wanted.Length));
                 if (bound >= MinFuzzySimilarity - MinFuzzyMargin)
                 {
-                    var equalLines = size == search.Count ? Enumerable.Range(0, size).Count(i => file[start + i].Trim() == search[i].Trim()) : 0;
-                    candidates.Add((start, size, Similarity(window, wanted), equalLines));
+                    windows.Add((start, size, anchoredLines, window));
                 }
             }
         }
+
+        var candidates = windows.OrderByDescending(w => w.Anchored).ThenBy(w => w.Start).Take(MaxFuzzyCandidates)
+            .Select(w => (Start: w.Start, Count: w.Size, Similarity: Similarity(w.Text, wanted),
+                EqualLines: w.Size == search.Count ? Enumerable.Range(0, w.Size).Count(i => file[w.Start + i].Trim() == search[i].Trim()) : 0))
+            .ToList();
 
         if (candidates.Count == 0)
         {
@@ -204,7 +215,7 @@ internal static class SearchMatcher
             : $"The SEARCH block was not found in {path}; {closest}. Copy the lines exactly as they are in the file.", 0);
     }
 
-    /// <summary>1 − Levenshtein distance / longer length, with a banded computation.</summary>
+    /// <summary>1 − Levenshtein distance / longer length.</summary>
     internal static double Similarity(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)

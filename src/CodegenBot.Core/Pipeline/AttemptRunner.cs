@@ -84,7 +84,7 @@ internal sealed class AttemptRunner(
         IReadOnlyList<AppliedEdit> applied;
         if (tools is not null && (tools.Applied.Count > 0 || !EditBlockParser.Parse(response.Text).Blocks.Any()))
         {
-            (applied, problems) = (tools.Applied, ToolProblems(tools));
+            (applied, problems) = (tools.Applied, ToolProblems(tools, options.Model.MaxToolCalls));
         }
         else
         {
@@ -169,7 +169,7 @@ internal sealed class AttemptRunner(
     /// What went wrong with a tool conversation, for the next attempt: no change at all, a spent budget, or refused
     /// edits the model never made good (a refused edit followed by a successful one on the same file is forgiven).
     /// </summary>
-    private static List<string> ToolProblems(EditToolSession tools)
+    private static List<string> ToolProblems(EditToolSession tools, int maxCalls)
     {
         var problems = new List<string>();
         if (tools.Applied.Count == 0)
@@ -179,9 +179,14 @@ internal sealed class AttemptRunner(
                 : "No file was changed; make the changes with write_file or edit_file, then call finish.");
         }
 
+        else if (tools.Unresolved.Count > 0)
+        {
+            problems.Add($"These files still need the edits that were refused: {string.Join(", ", tools.Unresolved)}; the last refusal was: {tools.Refused[^1]}");
+        }
+
         if (tools.Exhausted)
         {
-            problems.Add($"The tool budget ran out after {tools.Calls - 1} calls; read less and edit sooner.");
+            problems.Add($"The tool budget ran out after {maxCalls} calls; read less and edit sooner.");
         }
 
         return problems;

@@ -54,7 +54,7 @@ internal sealed partial class ModelHttpFailureHandler(TimeProvider time) : Deleg
     {
         if (First(headers, "retry-after-ms") is { } ms && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
         {
-            return TimeSpan.FromMilliseconds(Math.Max(0, milliseconds));
+            return Clamp(milliseconds);
         }
 
         return First(headers, "Retry-After") is { } value ? ParseWait(value, time) : null;
@@ -82,19 +82,25 @@ internal sealed partial class ModelHttpFailureHandler(TimeProvider time) : Deleg
         value = value.Trim();
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TimeSpan.FromSeconds(Math.Max(0, seconds));
+            return Clamp(seconds * 1000);
         }
 
         if (Duration().Match(value) is { Success: true } match && match.Length > 0)
         {
-            double Part(string group, double unit) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) * unit : 0;
-            return TimeSpan.FromMilliseconds(Part("h", 3_600_000) + Part("m", 60_000) + Part("s", 1000) + Part("ms", 1));
+            double Part(string group, double unit) => match.Groups[group].Success && double.TryParse(match.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n * unit : 0;
+            return Clamp(Part("h", 3_600_000) + Part("m", 60_000) + Part("s", 1000) + Part("ms", 1));
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
             ? (date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero)
             : null;
     }
+
+    /// <summary>Waits a server may ask for are capped at a day (max_delay caps them further); nonsense is no wait at all.</summary>
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    private static TimeSpan? Clamp(double milliseconds) =>
+        double.IsFinite(milliseconds) ? TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 0, MaxWait.TotalMilliseconds)) : null;
 
     private static string? First(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

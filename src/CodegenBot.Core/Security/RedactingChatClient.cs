@@ -38,7 +38,14 @@ internal sealed partial class RedactingChatClient(IChatClient inner, SecretRedac
                         total += count;
                         contents.Add(count == 0 ? text : new TextContent(clean));
                         break;
-                    case FunctionResultContent { Result: string value } function:
+                    case FunctionResultContent { Result: not null } function:
+                        // Results come as strings or as JSON (AIFunctionFactory returns JsonElement); redact their text either way.
+                        var value = function.Result switch
+                        {
+                            string text2 => text2,
+                            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json => json.GetString() ?? "",
+                            var other => System.Text.Json.JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions),
+                        };
                         var (cleanResult, resultCount) = redactor.Redact(value);
                         total += resultCount;
                         contents.Add(resultCount == 0 ? function : new FunctionResultContent(function.CallId, cleanResult));

@@ -30,6 +30,8 @@ public sealed partial class SecretRedactor
     /// <summary>How long a configured pattern may run on one text.</summary>
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
+    private const string Placeholder = "[REDACTED:configured-secret]";
+
     private readonly string[] _values;
     private readonly Regex[] _extra;
 
@@ -62,18 +64,26 @@ public sealed partial class SecretRedactor
             while (index >= 0)
             {
                 count++;
-                text = string.Concat(text.AsSpan(0, index), "[REDACTED:configured-secret]", text.AsSpan(index + value.Length));
-                index = text.IndexOf(value, index, StringComparison.Ordinal);
+                text = string.Concat(text.AsSpan(0, index), Placeholder, text.AsSpan(index + value.Length));
+                index = text.IndexOf(value, index + Placeholder.Length, StringComparison.Ordinal);
             }
         }
 
         foreach (var (kind, pattern) in Patterns.Concat(_extra.Select(r => ("configured-pattern", r))))
         {
-            text = pattern.Replace(text, _ =>
+            try
             {
-                count++;
-                return $"[REDACTED:{kind}]";
-            });
+                text = pattern.Replace(text, _ =>
+                {
+                    count++;
+                    return $"[REDACTED:{kind}]";
+                });
+            }
+            catch (RegexMatchTimeoutException ex)
+            {
+                // Fail closed: a pattern that cannot finish must not let the text through unchecked.
+                throw new UserErrorException($"security.redact_patterns has a pattern that takes too long on the prompt ('{pattern}'); simplify it.", ex);
+            }
         }
 
         return (text, count);

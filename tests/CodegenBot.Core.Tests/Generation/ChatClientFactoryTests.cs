@@ -134,6 +134,21 @@ public sealed class ChatClientFactoryTests : IAsyncLifetime
         Assert.Contains("[REDACTED:configured-secret]", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Secrets_InToolResults_AreRedactedToo()
+    {
+        var token = "ghp_" + new string('q', 36);
+        _server.Enqueue(FakeResponse.ToolCalls(("read_config", "{}")));
+        _server.Enqueue(FakeResponse.Text("done"));
+        var client = new FunctionInvokingChatClient(Client(ModelProvider.Openai));
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(() => $"token: {token}", "read_config")] };
+
+        await client.GetResponseAsync("read it", options, TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(token, _server.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:github-token]", _server.Requests[1].Body, StringComparison.Ordinal);
+    }
+
     private IChatClient Client(ModelProvider provider, Uri? endpoint = null)
     {
         var (selection, variable, key) = provider switch

@@ -416,6 +416,33 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ToolProtocol_RefusedEditNeverMadeGood_FailsEvenIfAnotherEditApplied()
+    {
+        _server.Enqueue(FakeResponse.ToolCalls(("edit_file", EditArguments("src/Calculator.cs", "no such text", "x"))));
+        _server.Enqueue(FakeResponse.ToolCalls(("write_file", "{\"path\":\"src/Other.cs\",\"content\":\"// other\\n\"}")));
+        _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"half done\"}")));
+
+        var outcome = await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+
+        Assert.False(outcome.Succeeded);
+        Assert.StartsWith("These files still need the edits that were refused: src/Calculator.cs", outcome.Attempts[0].Problems.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolProtocol_ReadFileCannotReachIgnoredFiles()
+    {
+        _repo.WriteFile(".gitignore", "secrets.json\n").Commit("ignore");
+        File.WriteAllText(Path.Combine(_repo.Path, "secrets.json"), "{\"k\":\"v\"}");
+        _server.Enqueue(FakeResponse.ToolCalls(("read_file", "{\"path\":\"secrets.json\"}")));
+        _server.Respond(_ => FakeResponse.ToolCalls(("finish", "{\"summary\":\"x\"}")));
+
+        await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+
+        Assert.Contains(_server.Requests[1].Messages, m => m.Role == "tool" && m.Content.Contains("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_server.Requests[1].Messages, m => m.Content.Contains("\"k\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_ToolProtocol_NoEditAtAll_FailsTheAttemptWithTheReason()
     {
         _server.Respond(_ => FakeResponse.ToolCalls(("finish", "{\"summary\":\"nothing to do\"}")));

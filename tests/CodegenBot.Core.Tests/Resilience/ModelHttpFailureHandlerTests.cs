@@ -21,6 +21,12 @@ public sealed class ModelHttpFailureHandlerTests
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), ModelHttpFailureHandler.ParseWait(value, Time));
 
     [Theory]
+    [InlineData("1e20")]
+    [InlineData("99999999999h")]
+    public void ParseWait_Huge_IsCappedAtADay(string value) => Assert.Equal(ModelHttpFailureHandler.MaxWait, ModelHttpFailureHandler.ParseWait(value, Time));
+
+    [Theory]
+    [InlineData("NaN")]
     [InlineData("soon")]
     [InlineData("")]
     public void ParseWait_Garbage_IsNull(string value) => Assert.Null(ModelHttpFailureHandler.ParseWait(value, Time));

@@ -130,9 +130,9 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
             File.Delete(path);
             return true;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Another process holds it; the next write replaces it.
+            // Another process holds it, or another user owns it; the next write replaces it.
             return false;
         }
     }
