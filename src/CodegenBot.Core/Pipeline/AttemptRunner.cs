@@ -82,14 +82,15 @@ internal sealed class AttemptRunner(
 
         List<string> problems;
         IReadOnlyList<AppliedEdit> applied;
-        if (tools is not null && (tools.Applied.Count > 0 || !EditBlockParser.Parse(response.Text).Blocks.Any()))
+        var parsed = tools is { Applied.Count: > 0 } ? null : EditBlockParser.Parse(response.Text);
+        if (tools is not null && parsed is not { Blocks.Count: > 0 })
         {
             (applied, problems) = (tools.Applied, ToolProblems(tools, options.Model.MaxToolCalls));
         }
         else
         {
             // The text protocol, or a model that was offered tools but wrote blocks instead.
-            var parsed = EditBlockParser.Parse(response.Text);
+            parsed ??= EditBlockParser.Parse(response.Text);
             var application = timer.Measure("apply", () => new EditApplier(Guard()).Apply(parsed.Blocks));
             (applied, problems) = (application.Applied, parsed.Problems.Concat(application.Problems).ToList());
             if (parsed.Blocks.Count == 0 && parsed.Problems.Count == 0)

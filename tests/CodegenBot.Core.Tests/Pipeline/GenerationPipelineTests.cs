@@ -422,7 +422,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         _server.Enqueue(FakeResponse.ToolCalls(("write_file", "{\"path\":\"src/Other.cs\",\"content\":\"// other\\n\"}")));
         _server.Enqueue(FakeResponse.ToolCalls(("finish", "{\"summary\":\"half done\"}")));
 
-        var outcome = await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+        var outcome = await RunAsync(configure: ToolsOneAttempt());
 
         Assert.False(outcome.Succeeded);
         Assert.StartsWith("These files still need the edits that were refused: src/Calculator.cs", outcome.Attempts[0].Problems.Single(), StringComparison.Ordinal);
@@ -436,7 +436,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         _server.Enqueue(FakeResponse.ToolCalls(("read_file", "{\"path\":\"secrets.json\"}")));
         _server.Respond(_ => FakeResponse.ToolCalls(("finish", "{\"summary\":\"x\"}")));
 
-        await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+        await RunAsync(configure: ToolsOneAttempt());
 
         Assert.Contains(_server.Requests[1].Messages, m => m.Role == "tool" && m.Content.Contains("error:", StringComparison.Ordinal));
         Assert.DoesNotContain(_server.Requests[1].Messages, m => m.Content.Contains("\"k\"", StringComparison.Ordinal));
@@ -447,7 +447,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     {
         _server.Respond(_ => FakeResponse.ToolCalls(("finish", "{\"summary\":\"nothing to do\"}")));
 
-        var outcome = await RunAsync(configure: o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } });
+        var outcome = await RunAsync(configure: ToolsOneAttempt());
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("No file was changed; make the changes with write_file or edit_file, then call finish.", outcome.Attempts[0].Problems);
@@ -512,6 +512,10 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     private static Func<CodegenOptions, CodegenOptions> Tools() => o => o with { Model = o.Model with { EditProtocol = EditProtocol.Tools } };
+
+    /// <summary>Tools, and a single attempt for answers that fail validation.</summary>
+    private static Func<CodegenOptions, CodegenOptions> ToolsOneAttempt() =>
+        o => Tools()(o) with { Retry = o.Retry with { ValidationFailed = o.Retry.ValidationFailed with { MaxAttempts = 1 } } };
 
     private static string EditArguments(string path, string search, string replace) =>
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["path"] = path, ["search"] = search, ["replace"] = replace });
