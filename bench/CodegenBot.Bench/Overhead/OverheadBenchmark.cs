@@ -42,6 +42,7 @@ internal static class OverheadBenchmark
                 TimeProvider.System,
                 NullLoggerFactory.Instance),
             [new CSharpSyntaxAnalyzer()],
+            [],
             TimeProvider.System,
             NullLogger<GenerationPipeline>.Instance);
 

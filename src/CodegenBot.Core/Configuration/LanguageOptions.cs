@@ -25,6 +25,25 @@ public sealed record LanguageOptions
 
     /// <summary>What must be documented.</summary>
     public DocumentationRequirements Documentation { get; init; } = new();
+
+    /// <summary>Rules switched off or given another severity, by rule id (<c>CG5001: { enabled: false }</c>).</summary>
+    public IReadOnlyDictionary<string, RuleOptions> Rules { get; init; } = new Dictionary<string, RuleOptions>();
+
+    /// <summary>Dimension thresholds for files of this language instead of <c>quality.thresholds</c>.</summary>
+    public QualityDimensionValues? DimensionThresholds { get; init; }
+
+    /// <summary>Dimension weights for files of this language instead of <c>quality.weights</c>.</summary>
+    public QualityDimensionValues? DimensionWeights { get; init; }
+}
+
+/// <summary>How one rule applies to a language.</summary>
+public sealed record RuleOptions
+{
+    /// <summary>Whether the rule runs.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The severity its findings get instead of the rule's own (info, warning, error).</summary>
+    public Quality.FindingSeverity? Severity { get; init; }
 }
 
 /// <summary>Code style of one language.</summary>
@@ -64,6 +83,18 @@ public sealed record LanguageThresholdOptions
     /// <summary>Most parameters per function.</summary>
     [Range(1, 100)]
     public int MaxParameters { get; init; } = 6;
+
+    /// <summary>Most distinct types one type may depend on (class coupling).</summary>
+    [Range(1, 1000)]
+    public int MaxClassCoupling { get; init; } = 40;
+
+    /// <summary>Deepest inheritance chain of a type.</summary>
+    [Range(1, 100)]
+    public int MaxDepthOfInheritance { get; init; } = 6;
+
+    /// <summary>Lowest maintainability index (0-100) of a function or type; Visual Studio flags below 20.</summary>
+    [Range(0, 100)]
+    public int MinMaintainabilityIndex { get; init; } = 20;
 }
 
 /// <summary>Documentation requirements of one language.</summary>

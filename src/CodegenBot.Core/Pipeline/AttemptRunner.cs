@@ -126,7 +126,7 @@ internal sealed class AttemptRunner(
             return Invalid($"the change does not meet the {ConfigNames.EnumValue(request.Mode)} mode's criteria", unmet);
         }
 
-        var assessment = await timer.MeasureAsync("assess", () => assessor.AssessAsync(tree.Path, changes.ChangedPaths, cancellationToken));
+        var assessment = await timer.MeasureAsync("assess", () => assessor.AssessAsync(tree.Path, changes.ChangedPaths, (path, _) => Task.FromResult(tree.OriginalText(path)), cancellationToken: cancellationToken));
         if (assessment.Passed && validator is not null && commands is { Count: > 0 })
         {
             // The harness's own evidence: the repository's build and tests on the change, against the base commit's.

@@ -21,6 +21,7 @@ internal sealed partial class GenerationPipeline(
     ChatClientFactory clients,
     ContextEngineFactory contextEngines,
     IEnumerable<ILanguageAnalyzer> analyzers,
+    IEnumerable<IQualityRule> rules,
     TimeProvider time,
     ILogger<GenerationPipeline> logger)
 {
@@ -66,7 +67,7 @@ internal sealed partial class GenerationPipeline(
                 request, options, tree, context,
                 new PromptBuilder(new TemplateRenderer(tree.Path), options, protocol),
                 clients.Create(selection, options, environment, statistics),
-                new QualityAssessor(analyzers, options.Quality),
+                new QualityAssessor(analyzers, rules, options.Quality, options.Languages, time: time),
                 timer,
                 time,
                 protocol,

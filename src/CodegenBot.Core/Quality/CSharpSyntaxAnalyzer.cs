@@ -1,3 +1,5 @@
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Quality.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,12 +15,13 @@ internal sealed class CSharpSyntaxAnalyzer : ILanguageAnalyzer
     public bool CanAnalyze(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<IReadOnlyList<Finding>> AnalyzeAsync(string path, string content, CancellationToken cancellationToken)
+    public async Task<FileAnalysis> AnalyzeAsync(SourceFile file, LanguageOptions options, CancellationToken cancellationToken)
     {
-        var options = path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) ? ParseOptions.WithKind(SourceCodeKind.Script) : ParseOptions;
-        var tree = CSharpSyntaxTree.ParseText(content, options, path, cancellationToken: cancellationToken);
+        var path = file.Path;
+        var parseOptions = path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) ? ParseOptions.WithKind(SourceCodeKind.Script) : ParseOptions;
+        var tree = CSharpSyntaxTree.ParseText(file.Content, parseOptions, path, cancellationToken: cancellationToken);
         var root = await tree.GetRootAsync(cancellationToken);
-        return root.GetDiagnostics()
+        var findings = root.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d =>
             {
@@ -36,5 +39,6 @@ internal sealed class CSharpSyntaxAnalyzer : ILanguageAnalyzer
                 };
             })
             .ToList();
+        return new FileAnalysis { Path = path, Language = Language, Findings = findings };
     }
 }

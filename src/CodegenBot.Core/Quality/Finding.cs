@@ -65,6 +65,9 @@ public sealed record Finding
     /// <summary>How to fix it.</summary>
     public required string FixHint { get; init; }
 
+    /// <summary>The CWE weakness id of a security finding (89 for SQL injection), or null.</summary>
+    public int? Cwe { get; init; }
+
     /// <summary><c>src/A.cs:12:5: CS1002 ; expected (fix: ...)</c>.</summary>
     public override string ToString() => $"{File}:{Line}:{Column}: {RuleId} {Message} ({FixHint})";
 }

@@ -1,8 +1,13 @@
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Quality.Analysis;
+
 namespace CodegenBot.Core.Quality;
 
 /// <summary>
-/// Analyses the changed files of one language. Implementations are registered in DI under their language id and
-/// picked by file extension; a new language plugs in by implementing this and registering it.
+/// Analyses files of one language: metrics per function and type, public API and its documentation, and the
+/// findings only a parser of the language can make (syntax, naming). Limits, documentation coverage, tests and the
+/// cross-language rules are applied by the assessor from what this returns. Implementations are registered in DI
+/// and picked by file extension; a new language plugs in by implementing this and registering it.
 /// </summary>
 public interface ILanguageAnalyzer
 {
@@ -12,6 +17,25 @@ public interface ILanguageAnalyzer
     /// <summary>Whether this analyzer handles the file.</summary>
     bool CanAnalyze(string path);
 
-    /// <summary>The findings in one file.</summary>
-    Task<IReadOnlyList<Finding>> AnalyzeAsync(string path, string content, CancellationToken cancellationToken);
+    /// <summary>Analyses one file with the language's settings.</summary>
+    Task<FileAnalysis> AnalyzeAsync(SourceFile file, LanguageOptions options, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A rule that applies to the text of one or more languages (security and performance patterns). Rules that are
+/// data live in <c>config/rules/</c>; this interface is for the ones that must be code.
+/// </summary>
+public interface IQualityRule
+{
+    /// <summary>The rule id, such as CG5001.</summary>
+    string Id { get; }
+
+    /// <summary>The dimension its findings cost points in.</summary>
+    QualityDimension Dimension { get; }
+
+    /// <summary>Whether the rule checks files of the language.</summary>
+    bool AppliesTo(string language);
+
+    /// <summary>The findings in one file; <paramref name="masked"/> is the file with comments (and string contents) blanked.</summary>
+    IEnumerable<Finding> Check(SourceFile file, MaskedSource masked, FileAnalysis analysis);
 }

@@ -545,6 +545,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
             new ChatClientFactory(_time, NullLoggerFactory.Instance, () => 0.5),
             TestContextEngines.Create(_cacheFolder, _time),
             [new CSharpSyntaxAnalyzer()],
+            [],
             _time,
             NullLogger<GenerationPipeline>.Instance);
         var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun };

@@ -1,4 +1,6 @@
+using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Quality;
+using CodegenBot.Core.Quality.Analysis;
 
 namespace CodegenBot.Core.Tests.Quality;
 
@@ -7,7 +9,7 @@ public sealed class CSharpSyntaxAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_ValidCode_HasNoFindings()
     {
-        var findings = await new CSharpSyntaxAnalyzer().AnalyzeAsync("src/A.cs", "namespace N;\n\npublic sealed class A\n{\n    public int X() => 1;\n}\n", TestContext.Current.CancellationToken);
+        var findings = (await new CSharpSyntaxAnalyzer().AnalyzeAsync(new SourceFile("src/A.cs", "csharp", "namespace N;\n\npublic sealed class A\n{\n    public int X() => 1;\n}\n"), new LanguageOptions(), TestContext.Current.CancellationToken)).Findings;
 
         Assert.Empty(findings);
     }
@@ -15,7 +17,7 @@ public sealed class CSharpSyntaxAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_MissingSemicolon_ReportsFileLineColumnAndRule()
     {
-        var findings = await new CSharpSyntaxAnalyzer().AnalyzeAsync("src/A.cs", "class A\n{\n    int X() { return 1 }\n}\n", TestContext.Current.CancellationToken);
+        var findings = (await new CSharpSyntaxAnalyzer().AnalyzeAsync(new SourceFile("src/A.cs", "csharp", "class A\n{\n    int X() { return 1 }\n}\n"), new LanguageOptions(), TestContext.Current.CancellationToken)).Findings;
 
         var finding = Assert.Single(findings);
         Assert.Equal(("src/A.cs", 3, 24, "CS1002"), (finding.File, finding.Line, finding.Column, finding.RuleId));

@@ -14,10 +14,11 @@ public sealed class QualityAssessorTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root, "a.cs"), "class A { void M() { int x = 1 } }\n");
 
-        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], new QualityOptions()).AssessAsync(_root, ["a.cs"], TestContext.Current.CancellationToken);
+        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], [], new QualityOptions()).AssessAsync(_root, ["a.cs"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(assessment.Passed);
-        var score = Assert.Single(assessment.Scores);
+        Assert.Equal(Enum.GetValues<QualityDimension>(), assessment.Scores.Select(s => s.Dimension));
+        var score = assessment.Scores.Single(s => s.Dimension == QualityDimension.Correctness);
         Assert.Equal((QualityDimension.Correctness, 75.0, 100.0), (score.Dimension, score.Score, score.Threshold));
     }
 
@@ -26,10 +27,10 @@ public sealed class QualityAssessorTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root, "notes.md"), "# hi\n");
 
-        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], new QualityOptions()).AssessAsync(_root, ["notes.md", "deleted.cs"], TestContext.Current.CancellationToken);
+        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], [], new QualityOptions()).AssessAsync(_root, ["notes.md", "deleted.cs"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(assessment.Passed);
-        Assert.Equal(["notes.md", "deleted.cs"], assessment.SkippedFiles);
+        Assert.Equal(["deleted.cs", "notes.md"], assessment.SkippedFiles);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class QualityAssessorTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "a.cs"), "class A { void M() { int x = 1 } }\n");
         var options = new QualityOptions { Thresholds = new QualityOptions().Thresholds with { Correctness = 70 } };
 
-        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], options).AssessAsync(_root, ["a.cs"], TestContext.Current.CancellationToken);
+        var assessment = await new QualityAssessor([new CSharpSyntaxAnalyzer()], [], options).AssessAsync(_root, ["a.cs"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(assessment.Passed);
         Assert.Single(assessment.Findings);
