@@ -4,6 +4,7 @@ using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
+using CodegenBot.Core.Quality.CSharp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +19,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatClientFactory>(sp => new ChatClientFactory(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, CSharpSyntaxAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, CSharpAnalyzer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CSharpSymbolExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CtagsSymbolExtractor>(_ => new CtagsSymbolExtractor()));
         services.TryAddSingleton<SymbolExtractorRegistry>();

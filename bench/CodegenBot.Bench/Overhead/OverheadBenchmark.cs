@@ -7,6 +7,7 @@ using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
+using CodegenBot.Core.Quality.CSharp;
 using CodegenBot.Core.Requests;
 using CodegenBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,7 +42,7 @@ internal static class OverheadBenchmark
                 new FileContextCacheStore(cache, NullLogger<FileContextCacheStore>.Instance),
                 TimeProvider.System,
                 NullLoggerFactory.Instance),
-            [new CSharpSyntaxAnalyzer()],
+            [new CSharpAnalyzer()],
             [],
             TimeProvider.System,
             NullLogger<GenerationPipeline>.Instance);

@@ -23,7 +23,8 @@ internal sealed partial class GenerationPipeline(
     IEnumerable<ILanguageAnalyzer> analyzers,
     IEnumerable<IQualityRule> rules,
     TimeProvider time,
-    ILogger<GenerationPipeline> logger)
+    ILogger<GenerationPipeline> logger,
+    Context.Caching.IContextCacheStore? cache = null)
 {
     /// <summary>Trailer that marks the bot's commits.</summary>
     public const string GeneratedByTrailer = "Generated-by: CodegenBot";
@@ -67,7 +68,7 @@ internal sealed partial class GenerationPipeline(
                 request, options, tree, context,
                 new PromptBuilder(new TemplateRenderer(tree.Path), options, protocol),
                 clients.Create(selection, options, environment, statistics),
-                new QualityAssessor(analyzers, rules, options.Quality, options.Languages, time: time),
+                new QualityAssessor(analyzers, rules, options.Quality, options.Languages, cache, time),
                 timer,
                 time,
                 protocol,

@@ -19,6 +19,9 @@ public interface ILanguageAnalyzer
 
     /// <summary>Analyses one file with the language's settings.</summary>
     Task<FileAnalysis> AnalyzeAsync(SourceFile file, LanguageOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Called once before an assessment of <paramref name="paths"/> under <paramref name="root"/>, so state shared between files (a compilation) can be refreshed.</summary>
+    Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -16,8 +16,10 @@ namespace CodegenBot.Core.Quality;
 /// <remarks>
 /// Scoring: in a file, a dimension loses <see cref="PointsPerError"/>, <see cref="PointsPerWarning"/> or
 /// <see cref="PointsPerInfo"/> per finding, floored at 0; the dimension's score is the mean over files weighted by
-/// their lines of code. Documentation is the share of public API with doc comments; testing the share of changed
-/// source files with tests. The overall score weighs the dimensions by <c>quality.weights</c> (or the language's
+/// their lines of code. Documentation is the share of public API with doc comments (members that were already
+/// undocumented in the base version count neither way, and a file that has never documented its API is held to its
+/// own convention); testing is the share of changed source files with tests (a file untested before the change is
+/// not blamed on it). The overall score weighs the dimensions by <c>quality.weights</c> (or the language's
 /// own). Thresholds are per dimension, overridable per language.
 /// </remarks>
 internal sealed class QualityAssessor
@@ -75,8 +77,18 @@ internal sealed class QualityAssessor
         var results = new ConcurrentDictionary<string, (FileAnalysis Analysis, List<Finding> Findings, List<Finding> Preexisting, string Content)>(StringComparer.Ordinal);
         var skipped = new ConcurrentBag<string>();
         var done = 0;
+        var unique = paths.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var analyzer in _analyzers)
+        {
+            var mine = unique.Where(analyzer.CanAnalyze).ToList();
+            if (mine.Count > 0)
+            {
+                await analyzer.PrepareAsync(root, mine, cancellationToken);
+            }
+        }
+
         await Parallel.ForEachAsync(
-            paths.Distinct(StringComparer.Ordinal),
+            unique,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (path, ct) =>
             {
@@ -89,12 +101,19 @@ internal sealed class QualityAssessor
                 else
                 {
                     var language = LanguageOf(analyzer.Language);
-                    var (analysis, findings) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, content), ct);
+                    var (analysis, findings) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, content) { Root = root }, ct);
                     var preexisting = new List<Finding>();
                     if (baseContent is not null && findings.Count > 0 && await baseContent(path, ct) is { } original)
                     {
-                        var (_, before) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, original), ct);
+                        var (baseAnalysis, before) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, original) { Root = root }, ct);
                         preexisting = SplitPreexisting(findings, before);
+                        if (baseAnalysis.PublicApi.Count > 0 && !baseAnalysis.PublicApi.Any(s => s.Documented))
+                        {
+                            // The file has never documented its API: new members follow the file's convention.
+                            findings.RemoveAll(f => f.RuleId == LimitRules.Undocumented);
+                            preexisting.RemoveAll(f => f.RuleId == LimitRules.Undocumented);
+                            analysis = analysis with { PublicApi = [] };
+                        }
                     }
 
                     results[path] = (analysis, findings, preexisting, content);
@@ -111,7 +130,9 @@ internal sealed class QualityAssessor
             var subjects = TestCoverage.Subjects(root);
             foreach (var untested in TestCoverage.Untested(analyses, subjects, ordered.ToDictionary(r => r.Analysis.Path, r => r.Content, StringComparer.Ordinal)))
             {
-                findingsByFile[untested.Path].Add(new Finding
+                // A file that existed untested before the change is a pre-existing gap, shown but not blamed on the change.
+                var existed = baseContent is not null && await baseContent(untested.Path, cancellationToken) is not null;
+                (existed ? results[untested.Path].Preexisting : findingsByFile[untested.Path]).Add(new Finding
                 {
                     File = untested.Path,
                     Line = 1,
@@ -125,8 +146,9 @@ internal sealed class QualityAssessor
             }
         }
 
-        var fileScores = analyses.Select(a => ScoreFile(a, findingsByFile[a.Path])).ToList();
-        var scores = analyses.Count == 0 ? [] : Score(analyses, findingsByFile);
+        var preexistingByFile = ordered.ToDictionary(r => r.Analysis.Path, r => r.Preexisting, StringComparer.Ordinal);
+        var fileScores = analyses.Select(a => ScoreFile(a, findingsByFile[a.Path], preexistingByFile[a.Path])).ToList();
+        var scores = analyses.Count == 0 ? [] : Score(analyses, findingsByFile, ordered.Sum(r => r.Preexisting.Count(f => f.RuleId == LimitRules.Undocumented)));
         return new QualityAssessment
         {
             Findings = Order(findingsByFile.Values.SelectMany(f => f)),
@@ -228,14 +250,14 @@ internal sealed class QualityAssessor
         .ThenBy(f => f.RuleId, StringComparer.Ordinal)
         .ToList();
 
-    private List<DimensionScore> Score(IReadOnlyList<FileAnalysis> analyses, Dictionary<string, List<Finding>> findings)
+    private List<DimensionScore> Score(IReadOnlyList<FileAnalysis> analyses, Dictionary<string, List<Finding>> findings, int preexistingUndocumented)
     {
         var scores = new List<DimensionScore>();
         foreach (var dimension in Enum.GetValues<QualityDimension>())
         {
             var score = dimension switch
             {
-                QualityDimension.Documentation => DocumentationScore(analyses, findings),
+                QualityDimension.Documentation => DocumentationScore(analyses, findings, preexistingUndocumented),
                 QualityDimension.Testing => TestingScore(analyses, findings),
                 _ => WeightedMean(analyses, a => FileScore(findings[a.Path], dimension)),
             };
@@ -259,11 +281,11 @@ internal sealed class QualityAssessor
         return weights <= 0 ? 100 : Math.Round(total / weights, 1);
     }
 
-    private FileScore ScoreFile(FileAnalysis analysis, List<Finding> findings)
+    private FileScore ScoreFile(FileAnalysis analysis, List<Finding> findings, List<Finding> preexisting)
     {
         var one = new[] { analysis };
         var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal) { [analysis.Path] = findings };
-        var scores = Score(one, byFile);
+        var scores = Score(one, byFile, preexisting.Count(f => f.RuleId == LimitRules.Undocumented));
         return new FileScore(analysis.Path, analysis.Language, analysis.CodeLines, Overall(scores, one), scores);
     }
 
@@ -282,10 +304,12 @@ internal sealed class QualityAssessor
         return Math.Max(0, 100 - lost);
     }
 
-    private static double DocumentationScore(IReadOnlyList<FileAnalysis> analyses, Dictionary<string, List<Finding>> findings)
+    private static double DocumentationScore(IReadOnlyList<FileAnalysis> analyses, Dictionary<string, List<Finding>> findings, int preexistingUndocumented)
     {
-        var api = analyses.Where(a => !TestCoverage.IsTest(a)).SelectMany(a => a.PublicApi).ToList();
-        var coverage = api.Count == 0 ? 100 : 100.0 * api.Count(s => s.Documented) / api.Count;
+        // Public API the change is answerable for: pre-existing undocumented members are neither counted for nor against it.
+        var api = analyses.Where(a => !TestCoverage.IsTest(a)).Sum(a => a.PublicApi.Count) - preexistingUndocumented;
+        var undocumented = findings.Values.Sum(f => f.Count(x => x.RuleId == LimitRules.Undocumented));
+        var coverage = api <= 0 ? 100 : 100.0 * Math.Max(0, api - undocumented) / api;
         var other = findings.Values.SelectMany(f => f).Count(f => f.Dimension == QualityDimension.Documentation && f.RuleId != LimitRules.Undocumented);
         return Math.Max(0, coverage - (other * PointsPerWarning));
     }

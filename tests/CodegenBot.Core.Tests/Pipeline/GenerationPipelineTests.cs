@@ -3,6 +3,7 @@ using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
+using CodegenBot.Core.Quality.CSharp;
 using CodegenBot.Core.Requests;
 using CodegenBot.Core.Resilience;
 using CodegenBot.Core.Tests.Context;
@@ -544,7 +545,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         var pipeline = new GenerationPipeline(
             new ChatClientFactory(_time, NullLoggerFactory.Instance, () => 0.5),
             TestContextEngines.Create(_cacheFolder, _time),
-            [new CSharpSyntaxAnalyzer()],
+            [new CSharpAnalyzer()],
             [],
             _time,
             NullLogger<GenerationPipeline>.Instance);

@@ -1,7 +1,11 @@
 namespace CodegenBot.Core.Quality.Analysis;
 
 /// <summary>One file handed to an analyzer: its repository-relative path, language id and text.</summary>
-public sealed record SourceFile(string Path, string Language, string Content);
+public sealed record SourceFile(string Path, string Language, string Content)
+{
+    /// <summary>The work tree the file belongs to, for analyzers that read its neighbours (a C# project's other sources); null when analysed alone.</summary>
+    public string? Root { get; init; }
+}
 
 /// <summary>
 /// Metrics of one function, method, constructor, accessor or local function. Figures a language analyzer cannot

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodegenBot.Core.Quality.CSharp;
+
+/// <summary>
+/// Compilations of the C# projects in a work tree, built the way the assessor measures: the project's own sources
+/// (every <c>.cs</c> under the folder of the nearest <c>.csproj</c>, minus bin/obj and nested projects) plus the
+/// runtime's reference assemblies, without the project's NuGet packages. Each project is parsed once and reused
+/// while its files are unchanged (checked once per assessment by <see cref="Refresh"/>); analysing a file swaps
+/// its current text into a copy of the compilation. At most <see cref="MaxProjects"/> are kept.
+/// </summary>
+internal sealed partial class CSharpProjects
+{
+    /// <summary>Projects kept in memory at once.</summary>
+    public const int MaxProjects = 4;
+
+    /// <summary>The usings the .NET SDK adds when ImplicitUsings is enabled (Microsoft.NET.Sdk).</summary>
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules" };
+
+    private static readonly Lazy<List<MetadataReference>> References = new(LoadReferences);
+
+    private readonly ConcurrentDictionary<string, Lazy<Project>> _projects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastUse = new(StringComparer.Ordinal);
+    private long _clock;
+
+    /// <summary>Parse options used for every tree.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview, DocumentationMode.Parse);
+
+    /// <summary>The runtime's reference assemblies (the SDK's targeting pack when installed, else the running runtime's).</summary>
+    public static IReadOnlyList<MetadataReference> FrameworkReferences => References.Value;
+
+    /// <summary>Drops projects under <paramref name="root"/> whose files changed since they were parsed.</summary>
+    public void Refresh(string root)
+    {
+        foreach (var (folder, lazy) in _projects)
+        {
+            if (folder.StartsWith(root, StringComparison.Ordinal) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder))
+            {
+                _projects.TryRemove(folder, out _);
+            }
+        }
+    }
+
+    /// <summary>A compilation holding <paramref name="tree"/> in place of its file's tree on disk, and whether the project needs no packages.</summary>
+    public (CSharpCompilation Compilation, bool SelfContained) For(string root, string relativePath, SyntaxTree tree)
+    {
+        var folder = ProjectFolder(root, relativePath);
+        if (folder is null)
+        {
+            return (Create([tree, ImplicitUsingsTree(true)]), false);
+        }
+
+        _lastUse[folder] = Interlocked.Increment(ref _clock);
+        var project = _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f))).Value;
+        Evict();
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        var compilation = project.Trees.TryGetValue(full, out var existing)
+            ? project.Compilation.ReplaceSyntaxTree(existing, tree)
+            : project.Compilation.AddSyntaxTrees(tree);
+        return (compilation, project.SelfContained);
+    }
+
+    private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
+        "Assessed",
+        trees,
+        FrameworkReferences,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static string? ProjectFolder(string root, string relativePath)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))); folder is not null && folder.StartsWith(fullRoot, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.EnumerateFiles(folder, "*.csproj").Any())
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
+    private static Project Load(string folder)
+    {
+        var csproj = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).First();
+        var (implicitUsings, usings, selfContained) = ReadProject(csproj);
+        var files = SourceFiles(folder);
+        var trees = new SyntaxTree[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(files[i]);
+            }
+            catch (IOException)
+            {
+                text = "";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                text = "";
+            }
+
+            trees[i] = CSharpSyntaxTree.ParseText(text, ParseOptions, files[i]);
+        });
+
+        var global = CSharpSyntaxTree.ParseText(
+            string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
+            ParseOptions,
+            Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
+        return new Project(
+            Create(trees.Append(global)),
+            trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
+            selfContained,
+            Stamp(folder));
+    }
+
+    private static SyntaxTree ImplicitUsingsTree(bool enabled) => CSharpSyntaxTree.ParseText(
+        enabled ? string.Join('\n', ImplicitUsings.Select(u => $"global using {u};")) : "", ParseOptions, "CodegenBot.GlobalUsings.g.cs");
+
+    /// <summary>ImplicitUsings, Using items, and whether nothing but the framework is referenced.</summary>
+    private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained) ReadProject(string csproj)
+    {
+        try
+        {
+            var document = XDocument.Load(csproj);
+            var elements = document.Descendants().ToList();
+            var implicitUsings = elements.Any(e => e.Name.LocalName == "ImplicitUsings" && e.Value.Trim() is "enable" or "true");
+            var usings = elements.Where(e => e.Name.LocalName == "Using" && e.Attribute("Include") is not null && e.Attribute("Static") is null && e.Attribute("Alias") is null)
+                .Select(e => e.Attribute("Include")!.Value.Trim())
+                .Where(u => NamespaceName().IsMatch(u))
+                .ToList();
+            var selfContained = !elements.Any(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "Reference" or "FrameworkReference")
+                && document.Root?.Attribute("Sdk")?.Value is "Microsoft.NET.Sdk" or null;
+            return (implicitUsings, usings, selfContained);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return (false, [], false);
+        }
+    }
+
+    private static List<string> SourceFiles(string folder)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            try
+            {
+                files.AddRange(Directory.EnumerateFiles(current, "*.cs"));
+                foreach (var sub in Directory.EnumerateDirectories(current))
+                {
+                    if (!SkippedFolders.Contains(Path.GetFileName(sub)) && !Directory.EnumerateFiles(sub, "*.csproj").Any()
+                        && (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0)
+                    {
+                        pending.Push(sub);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>Files and their sizes and write times: changes when any source of the project does.</summary>
+    private static string Stamp(string folder)
+    {
+        var hash = new HashCode();
+        foreach (var file in SourceFiles(folder))
+        {
+            var info = new FileInfo(file);
+            hash.Add(file, StringComparer.Ordinal);
+            hash.Add(info.Exists ? info.Length : -1);
+            hash.Add(info.Exists ? info.LastWriteTimeUtc.Ticks : 0);
+        }
+
+        return hash.ToHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Evict()
+    {
+        while (_projects.Count > MaxProjects)
+        {
+            var oldest = _lastUse.Where(u => _projects.ContainsKey(u.Key)).OrderBy(u => u.Value).Select(u => u.Key).FirstOrDefault();
+            if (oldest is null || !_projects.TryRemove(oldest, out _))
+            {
+                return;
+            }
+
+            _lastUse.TryRemove(oldest, out _);
+        }
+    }
+
+    private static List<MetadataReference> LoadReferences()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var version = new DirectoryInfo(runtime).Name;
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var refFolder = Directory.Exists(packs)
+            ? Directory.EnumerateDirectories(packs)
+                .Select(d => (Folder: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : null))
+                .Where(d => d.Version is not null)
+                .OrderByDescending(d => Path.GetFileName(d.Folder) == version)
+                .ThenByDescending(d => d.Version)
+                .Select(d => Directory.EnumerateDirectories(Path.Combine(d.Folder, "ref")).FirstOrDefault())
+                .FirstOrDefault(f => f is not null)
+            : null;
+        var assemblies = refFolder is not null
+            ? Directory.EnumerateFiles(refFolder, "*.dll")
+            : ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
+        return assemblies.Order(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex NamespaceName();
+
+    private sealed record Project(CSharpCompilation Compilation, IReadOnlyDictionary<string, SyntaxTree> Trees, bool SelfContained, string Stamp);
+}
