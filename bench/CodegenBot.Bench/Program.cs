@@ -103,5 +103,21 @@ overhead.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead };
+var metrics = new Command("metrics-agreement", "Compare the assessor's C# metrics with Visual Studio's computed over the project's full compilation.");
+var metricsRoot = new Option<string>("--root") { Description = "The repository root.", Required = true };
+var metricsProject = new Option<string>("--project") { Description = "The project's folder (holding its .csproj).", Required = true };
+var metricsReferences = new Option<FileInfo>("--references") { Description = "File listing the build's reference assemblies, one path per line.", Required = true };
+var metricsGenerated = new Option<string[]>("--generated") { Description = "Files the build generated (global usings, generator output).", AllowMultipleArgumentsPerToken = true };
+metrics.Options.Add(metricsRoot);
+metrics.Options.Add(metricsProject);
+metrics.Options.Add(metricsReferences);
+metrics.Options.Add(metricsGenerated);
+metrics.SetAction(async (parse, cancellationToken) =>
+{
+    var referencePaths = File.ReadLines(parse.GetValue(metricsReferences)!.FullName).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    Console.WriteLine(await CodegenBot.Bench.Metrics.MetricsAgreement.RunAsync(parse.GetValue(metricsRoot)!, parse.GetValue(metricsProject)!, referencePaths, parse.GetValue(metricsGenerated) ?? [], cancellationToken));
+    return 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics };
 return await root.Parse(args).InvokeAsync();

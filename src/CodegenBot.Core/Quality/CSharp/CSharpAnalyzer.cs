@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CodegenBot.Core.Quality.CSharp;
 
 /// <summary>
-/// C# through Roslyn: syntax errors; semantic errors where the project needs nothing but the framework; per
+/// C# through Roslyn: syntax errors; semantic errors where the project needs nothing but the framework or was restored; per
 /// function cyclomatic complexity and maintainability index from <c>Microsoft.CodeAnalysis.AnalyzerUtilities</c>
 /// (the engine of Visual Studio's code metrics) over the project's compilation; cognitive complexity and nesting
 /// (<see cref="CognitiveComplexityWalker"/>); per type class coupling, depth of inheritance and maintainability
@@ -24,7 +24,11 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
         "CS0246", "CS0234", "CS0012", "CS0400", "CS0518", "CS1069", "CS0103", "CS1061", "CS0117", "CS8795", "CS0759", "CS0115",
     };
 
-    private readonly CSharpProjects _projects = new();
+    private readonly CSharpProjects _projects;
+
+    /// <summary>Creates the analyzer.</summary>
+    /// <param name="usePackages">Whether restored projects' packages are referenced (their <c>obj/project.assets.json</c>); off, only the framework is.</param>
+    public CSharpAnalyzer(bool usePackages = true) => _projects = new CSharpProjects(usePackages);
 
     public string Language => "csharp";
 
@@ -42,15 +46,14 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
         var script = file.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
         var parseOptions = script ? CSharpProjects.ParseOptions.WithKind(SourceCodeKind.Script) : CSharpProjects.ParseOptions;
         var fullPath = file.Root is null ? file.Path : Path.GetFullPath(Path.Combine(file.Root, file.Path));
-        var tree = CSharpSyntaxTree.ParseText(file.Content, parseOptions, fullPath, cancellationToken: cancellationToken);
+        var parsed = CSharpSyntaxTree.ParseText(file.Content, parseOptions, fullPath, cancellationToken: cancellationToken);
+        var (compilation, tree, selfContained) = script || file.Root is null
+            ? (CSharpCompilation.Create("Assessed", [parsed], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), parsed, false)
+            : _projects.For(file.Root, file.Path, parsed);
         var root = await tree.GetRootAsync(cancellationToken);
         var findings = root.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => Diagnostic(file.Path, d, "correct the syntax so the file parses")).ToList();
         var isTest = FileRanker.IsTest(file.Path) || TestAttribute(root);
-
-        var (compilation, selfContained) = script || file.Root is null
-            ? (CSharpCompilation.Create("Assessed", [tree], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), false)
-            : _projects.For(file.Root, file.Path, tree);
         var model = compilation.GetSemanticModel(tree);
         var metrics = await MetricsAsync(root, model, compilation, cancellationToken);
         if (selfContained && findings.Count == 0)

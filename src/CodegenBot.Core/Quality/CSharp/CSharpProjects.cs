@@ -27,8 +27,13 @@ internal sealed partial class CSharpProjects
     private static readonly Lazy<List<MetadataReference>> References = new(LoadReferences);
 
     private readonly ConcurrentDictionary<string, Lazy<Project>> _projects = new(StringComparer.Ordinal);
+    private readonly bool _usePackages;
     private readonly ConcurrentDictionary<string, long> _lastUse = new(StringComparer.Ordinal);
     private long _clock;
+
+    /// <summary>Creates the cache.</summary>
+    /// <param name="usePackages">Whether to add the compile assets of the packages a restored project uses (its <c>obj/project.assets.json</c>).</param>
+    public CSharpProjects(bool usePackages = true) => _usePackages = usePackages;
 
     /// <summary>Parse options used for every tree.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview, DocumentationMode.Parse);
@@ -48,29 +53,37 @@ internal sealed partial class CSharpProjects
         }
     }
 
-    /// <summary>A compilation holding <paramref name="tree"/> in place of its file's tree on disk, and whether the project needs no packages.</summary>
-    public (CSharpCompilation Compilation, bool SelfContained) For(string root, string relativePath, SyntaxTree tree)
+    /// <summary>
+    /// A compilation holding the file's text, the tree to analyse in it, and whether the project's references are
+    /// all known. When the text is what was parsed from disk the shared compilation and tree are returned, so every
+    /// file of an unchanged project is bound in one compilation; otherwise <paramref name="tree"/> replaces it in a copy.
+    /// </summary>
+    public (CSharpCompilation Compilation, SyntaxTree Tree, bool SelfContained) For(string root, string relativePath, SyntaxTree tree)
     {
         var folder = ProjectFolder(root, relativePath);
         if (folder is null)
         {
-            return (Create([tree, ImplicitUsingsTree(true)]), false);
+            return (Create([tree, ImplicitUsingsTree(true)]), tree, false);
         }
 
         _lastUse[folder] = Interlocked.Increment(ref _clock);
-        var project = _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f))).Value;
+        var project = _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, _usePackages))).Value;
         Evict();
         var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        var compilation = project.Trees.TryGetValue(full, out var existing)
-            ? project.Compilation.ReplaceSyntaxTree(existing, tree)
-            : project.Compilation.AddSyntaxTrees(tree);
-        return (compilation, project.SelfContained);
+        if (!project.Trees.TryGetValue(full, out var existing))
+        {
+            return (project.Compilation.AddSyntaxTrees(tree), tree, project.SelfContained);
+        }
+
+        return existing.GetText().ContentEquals(tree.GetText())
+            ? (project.Compilation, existing, project.SelfContained)
+            : (project.Compilation.ReplaceSyntaxTree(existing, tree), tree, project.SelfContained);
     }
 
-    private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
+    private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference>? packages = null) => CSharpCompilation.Create(
         "Assessed",
         trees,
-        FrameworkReferences,
+        FrameworkReferences.Concat(packages ?? []),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
     private static string? ProjectFolder(string root, string relativePath)
@@ -87,7 +100,7 @@ internal sealed partial class CSharpProjects
         return null;
     }
 
-    private static Project Load(string folder)
+    private static Project Load(string folder, bool usePackages)
     {
         var csproj = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).First();
         var (implicitUsings, usings, selfContained) = ReadProject(csproj);
@@ -116,39 +129,71 @@ internal sealed partial class CSharpProjects
             string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
             ParseOptions,
             Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
+        var packages = usePackages ? RestoredPackages.CompileAssemblies(folder) : [];
         return new Project(
-            Create(trees.Append(global)),
+            Create(trees.Append(global), packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
-            selfContained,
+            selfContained || packages.Count > 0,
             Stamp(folder));
     }
 
     private static SyntaxTree ImplicitUsingsTree(bool enabled) => CSharpSyntaxTree.ParseText(
         enabled ? string.Join('\n', ImplicitUsings.Select(u => $"global using {u};")) : "", ParseOptions, "CodegenBot.GlobalUsings.g.cs");
 
-    /// <summary>ImplicitUsings, Using items, and whether nothing but the framework is referenced.</summary>
+    /// <summary>
+    /// ImplicitUsings, Using items, and whether nothing but the framework is referenced, from the project file and
+    /// the nearest Directory.Build.props. Package references with PrivateAssets="all" are analyzers and
+    /// tools, not references.
+    /// </summary>
     private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained) ReadProject(string csproj)
     {
-        try
+        // MSBuild imports the nearest Directory.Build.props at or above the project's folder.
+        var files = new List<string> { csproj };
+        for (var folder = Path.GetDirectoryName(csproj); folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            var document = XDocument.Load(csproj);
-            var elements = document.Descendants().ToList();
-            var implicitUsings = elements.Any(e => e.Name.LocalName == "ImplicitUsings" && e.Value.Trim() is "enable" or "true");
-            var usings = elements.Where(e => e.Name.LocalName == "Using" && e.Attribute("Include") is not null && e.Attribute("Static") is null && e.Attribute("Alias") is null)
-                .Select(e => e.Attribute("Include")!.Value.Trim())
-                .Where(u => NamespaceName().IsMatch(u))
-                .ToList();
-            var selfContained = !elements.Any(e => e.Name.LocalName is "PackageReference" or "ProjectReference" or "Reference" or "FrameworkReference")
-                && document.Root?.Attribute("Sdk")?.Value is "Microsoft.NET.Sdk" or null;
-            return (implicitUsings, usings, selfContained);
+            var props = Path.Combine(folder, "Directory.Build.props");
+            if (File.Exists(props))
+            {
+                files.Add(props);
+                break;
+            }
         }
-        catch (System.Xml.XmlException)
+
+        bool? implicitUsings = null;
+        var usings = new List<string>();
+        var selfContained = true;
+        foreach (var file in files)
         {
-            return (false, [], false);
+            try
+            {
+                var document = XDocument.Load(file);
+                var elements = document.Descendants().ToList();
+                implicitUsings ??= elements.Where(e => e.Name.LocalName == "ImplicitUsings").Select(e => e.Value.Trim() is "enable" or "true").Cast<bool?>().FirstOrDefault();
+                usings.AddRange(elements.Where(e => e.Name.LocalName == "Using" && e.Attribute("Include") is not null && e.Attribute("Static") is null && e.Attribute("Alias") is null)
+                    .Select(e => e.Attribute("Include")!.Value.Trim())
+                    .Where(u => NamespaceName().IsMatch(u)));
+                selfContained &= !elements.Any(e => e.Name.LocalName is "ProjectReference" or "Reference" or "FrameworkReference"
+                    || (e.Name.LocalName == "PackageReference" && !string.Equals(e.Attribute("PrivateAssets")?.Value, "all", StringComparison.OrdinalIgnoreCase)));
+                if (file == csproj)
+                {
+                    selfContained &= document.Root?.Attribute("Sdk")?.Value is "Microsoft.NET.Sdk" or null;
+                }
+            }
+            catch (System.Xml.XmlException)
+            {
+                selfContained = false;
+            }
+            catch (IOException)
+            {
+                selfContained = false;
+            }
         }
+
+        return (implicitUsings ?? false, usings, selfContained);
     }
 
-    private static List<string> SourceFiles(string folder)
+    /// <summary>The project's sources: every .cs under its folder but bin, obj and nested projects, in ordinal order.</summary>
+    internal static List<string> SourceFiles(string folder)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
