@@ -79,7 +79,8 @@ internal sealed class QualityMarkdown(TemplateRenderer templates)
                 .ToList(),
         };
 
-        return templates.Render("reports/quality.md.liquid", model);
+        // One trailing newline whatever the template's own whitespace, so the section embeds cleanly.
+        return templates.Render("reports/quality.md.liquid", model).TrimEnd() + "\n";
     }
 
     /// <summary><c>- [`src/A.cs:12`](url) **CG5001** (security, [CWE-89](…)): message. Fix: hint.</c></summary>
