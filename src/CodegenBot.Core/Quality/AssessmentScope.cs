@@ -14,17 +14,12 @@ internal sealed record AssessmentScope(string Root, IReadOnlyList<string> Paths,
     public Func<string, CancellationToken, Task<string?>>? BaseContent =>
         BaseRef is null ? null : (path, _) => Task.FromResult(BaseContents.GetValueOrDefault(path));
 
-    /// <summary>
-    /// The files under <paramref name="target"/> (a file or a folder of a git checkout): a folder means every
-    /// tracked and untracked-not-ignored file the context scanner would read (generated, vendored, binary and
-    /// oversized files left out); with <paramref name="changedSince"/>, only those that differ from that revision.
-    /// </summary>
-    /// <exception cref="UserErrorException">The path does not exist, is not in a git checkout, or the revision is unknown.</exception>
-    public static AssessmentScope Resolve(string target, string? changedSince, ContextOptions options)
+    /// <summary>The root of the git checkout holding <paramref name="target"/> (a file or folder).</summary>
+    /// <exception cref="UserErrorException">The path does not exist or is not in a git checkout.</exception>
+    public static string FindRoot(string target)
     {
         var full = Path.GetFullPath(target);
-        var isFile = File.Exists(full);
-        if (!isFile && !Directory.Exists(full))
+        if (!File.Exists(full) && !Directory.Exists(full))
         {
             throw new UserErrorException($"{target} does not exist; pass a file or folder of a git checkout.");
         }
@@ -32,8 +27,22 @@ internal sealed record AssessmentScope(string Root, IReadOnlyList<string> Paths,
         var discovered = Repository.Discover(full)
             ?? throw new UserErrorException($"{target} is not inside a git repository; run codegen assess in a git checkout or pass a path inside one.");
         using var repository = new Repository(discovered);
-        var root = Path.GetFullPath(repository.Info.WorkingDirectory
+        return Path.GetFullPath(repository.Info.WorkingDirectory
             ?? throw new UserErrorException($"{target} is in a bare repository; run codegen assess in a checkout."));
+    }
+
+    /// <summary>
+    /// The files under <paramref name="target"/> (a file or a folder inside <paramref name="root"/>): a folder means
+    /// every tracked and untracked-not-ignored file the context scanner would read (generated, vendored, binary and
+    /// oversized files left out); with <paramref name="changedSince"/>, only those that differ from that revision
+    /// (staged, unstaged or untracked).
+    /// </summary>
+    /// <exception cref="UserErrorException">The revision is unknown.</exception>
+    public static AssessmentScope Resolve(string root, string target, string? changedSince, ContextOptions options)
+    {
+        var full = Path.GetFullPath(target);
+        var isFile = File.Exists(full);
+        using var repository = new Repository(root);
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
         relative = relative == "." ? "" : relative;
 
