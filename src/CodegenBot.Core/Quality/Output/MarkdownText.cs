@@ -23,7 +23,8 @@ internal static class MarkdownText
                 case '@': builder.Append("&#64;"); break; // No @mention notifications from repository text.
                 case '\r': break;
                 case '\n' or '\t': builder.Append(' '); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '{' or '}' or '#' or '|' or '~' or '!':
+                // Brackets escaped means no link or image can open, so parentheses and '!' may stay as they are.
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '|' or '~':
                     builder.Append('\\').Append(c);
                     break;
                 default: builder.Append(c); break;
