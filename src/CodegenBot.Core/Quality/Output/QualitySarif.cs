@@ -97,7 +97,8 @@ internal static partial class QualitySarif
     {
         var description = RuleDescriptions.Of(id, sample.Dimension);
         var help = sample.FixHint.Length > 0 ? $"Fix: {sample.FixHint}" : description;
-        // The dimension is the first tag, so security rules carry "security", which code scanning filters on.
+        // The dimension is the first tag, so security rules carry "security": without it GitHub ignores
+        // security-severity and does not treat the alert as a security alert.
         var tags = new JsonArray(sample.Dimension.ToString().ToLowerInvariant());
         if (sample.Cwe is { } cwe)
         {
@@ -110,16 +111,18 @@ internal static partial class QualitySarif
             properties["security-severity"] = SecuritySeverity(sample.Severity);
         }
 
-        return new JsonObject
+        var rule = new JsonObject { ["id"] = id };
+        if (RuleDescriptions.NameOf(id) is { } name)
         {
-            ["id"] = id,
-            ["name"] = id,
-            ["shortDescription"] = new JsonObject { ["text"] = description },
-            ["fullDescription"] = new JsonObject { ["text"] = $"{description}. {help}" },
-            ["help"] = new JsonObject { ["text"] = help },
-            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(sample.Severity) },
-            ["properties"] = properties,
-        };
+            rule["name"] = name;
+        }
+
+        rule["shortDescription"] = new JsonObject { ["text"] = description };
+        rule["fullDescription"] = new JsonObject { ["text"] = $"{description}. {help}" };
+        rule["help"] = new JsonObject { ["text"] = help };
+        rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(sample.Severity) };
+        rule["properties"] = properties;
+        return rule;
     }
 
     /// <summary>SARIF levels: error, warning, note.</summary>

@@ -1,30 +1,33 @@
 namespace CodegenBot.Core.Quality.Output;
 
 /// <summary>
-/// One-line descriptions of the rules, for SARIF's rule metadata (shown at the top of a code-scanning alert).
-/// Rules without an entry get a generic description from their dimension; their findings still carry their own
-/// message and fix hint.
+/// Names and one-line descriptions of the rules, for SARIF's rule metadata (the description is shown at the top
+/// of a code-scanning alert). A rule without an entry gets a generic description from its dimension and no name
+/// (SARIF wants a name that differs from the id, or none); its findings still carry their own message and fix hint.
 /// </summary>
 internal static class RuleDescriptions
 {
-    private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Name, string Description)> Known = new(StringComparer.Ordinal)
     {
-        [LimitRules.LongLines] = "Lines longer than the language's limit",
-        [LimitRules.Naming] = "Name breaks the language's naming convention",
-        [LimitRules.Cyclomatic] = "Cyclomatic complexity above the limit",
-        [LimitRules.Cognitive] = "Cognitive complexity above the limit",
-        [LimitRules.Nesting] = "Control structures nested deeper than the limit",
-        [LimitRules.Length] = "Function longer than the limit",
-        [LimitRules.Parameters] = "More parameters than the limit",
-        [LimitRules.Maintainability] = "Maintainability index below the limit",
-        [LimitRules.Coupling] = "Class coupling above the limit",
-        [LimitRules.Inheritance] = "Inheritance deeper than the limit",
-        [LimitRules.Syntax] = "Syntax error",
-        [LimitRules.Undocumented] = "Public API without a doc comment",
-        [LimitRules.Untested] = "Changed code without tests",
+        [LimitRules.LongLines] = ("LongLine", "Lines longer than the language's limit"),
+        [LimitRules.Naming] = ("NamingConvention", "Name breaks the language's naming convention"),
+        [LimitRules.Cyclomatic] = ("CyclomaticComplexity", "Cyclomatic complexity above the limit"),
+        [LimitRules.Cognitive] = ("CognitiveComplexity", "Cognitive complexity above the limit"),
+        [LimitRules.Nesting] = ("DeepNesting", "Control structures nested deeper than the limit"),
+        [LimitRules.Length] = ("LongFunction", "Function longer than the limit"),
+        [LimitRules.Parameters] = ("TooManyParameters", "More parameters than the limit"),
+        [LimitRules.Maintainability] = ("LowMaintainabilityIndex", "Maintainability index below the limit"),
+        [LimitRules.Coupling] = ("HighClassCoupling", "Class coupling above the limit"),
+        [LimitRules.Inheritance] = ("DeepInheritance", "Inheritance deeper than the limit"),
+        [LimitRules.Syntax] = ("SyntaxError", "Syntax error"),
+        [LimitRules.Undocumented] = ("UndocumentedPublicApi", "Public API without a doc comment"),
+        [LimitRules.Untested] = ("UntestedChange", "Changed code without tests"),
     };
+
+    /// <summary>The rule's PascalCase name, or null when it has none of its own.</summary>
+    public static string? NameOf(string ruleId) => Known.TryGetValue(ruleId, out var rule) ? rule.Name : null;
 
     /// <summary>The description of <paramref name="ruleId"/>, or a generic one naming its dimension.</summary>
     public static string Of(string ruleId, QualityDimension dimension) =>
-        Known.GetValueOrDefault(ruleId) ?? $"{dimension} rule {ruleId}";
+        Known.TryGetValue(ruleId, out var rule) ? rule.Description : $"{dimension} rule {ruleId}";
 }

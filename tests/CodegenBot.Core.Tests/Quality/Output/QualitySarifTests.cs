@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Quality.Output;
+using CodegenBot.Testing;
 
 namespace CodegenBot.Core.Tests.Quality.Output;
 
@@ -29,7 +30,7 @@ public sealed class QualitySarifTests
         Assert.Equal(["CG1001", "CG2001", "CG5001"], rules.Select(r => r.GetProperty("id").GetString()));
         foreach (var rule in rules)
         {
-            foreach (var property in new[] { "name", "shortDescription", "fullDescription", "help", "defaultConfiguration", "properties" })
+            foreach (var property in new[] { "shortDescription", "fullDescription", "help", "defaultConfiguration", "properties" })
             {
                 Assert.True(rule.TryGetProperty(property, out _), $"rule {rule.GetProperty("id")} lacks {property}");
             }
@@ -53,6 +54,32 @@ public sealed class QualitySarifTests
             Assert.Matches("^[0-9a-f]{16}:[0-9]+$", result.GetProperty("partialFingerprints").GetProperty(QualitySarif.FingerprintKey).GetString());
             Assert.False(result.GetProperty("partialFingerprints").TryGetProperty("primaryLocationLineHash", out _));
         }
+    }
+
+    [Fact]
+    public async Task Render_Report_IsValidAgainstTheSarif210Schema()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(
+            RepositoryPaths.Combine("tests/CodegenBot.Core.Tests/Quality/Output/Schemas/sarif-2.1.0.json"), TestContext.Current.CancellationToken);
+        var many = SampleReports.Failing(validation: SampleReports.FailedTests());
+
+        var sarif = QualitySarif.Render(many, (_, _) => null);
+
+        var errors = schema.Validate(sarif);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        // The validator bites: a line 0 breaks the schema's minimum.
+        Assert.NotEmpty(schema.Validate(sarif.Replace("\"startLine\": 42", "\"startLine\": 0", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Render_KnownRule_HasANameThatDiffersFromItsId()
+    {
+        using var sarif = Render(SampleReports.Failing());
+        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!);
+
+        Assert.Equal("CyclomaticComplexity", rules["CG2001"].GetProperty("name").GetString());
+        Assert.False(rules["CG5001"].TryGetProperty("name", out _));
     }
 
     [Fact]
