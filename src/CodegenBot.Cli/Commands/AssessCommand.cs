@@ -140,7 +140,7 @@ internal static class AssessCommand
             .StartAsync(async display =>
             {
                 var bar = display.AddTask("Assessing files", maxValue: total);
-                var result = await work(new SynchronousProgress<int>(done => bar.Value = done));
+                var result = await work(new SynchronousProgress<int>(done => bar.Value = Math.Max(bar.Value, done)));
                 bar.StopTask();
                 return result;
             });

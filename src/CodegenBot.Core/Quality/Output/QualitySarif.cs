@@ -79,19 +79,42 @@ internal static partial class QualitySarif
         }
 
         driver["rules"] = new JsonArray([.. rules.Select(g => (JsonNode)Rule(g.Key, g.First()))]);
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject { ["driver"] = driver },
+        };
+        if (report.Validation is { } validation)
+        {
+            run["invocations"] = new JsonArray(Invocation(validation));
+        }
+
+        run["originalUriBaseIds"] = new JsonObject { ["%SRCROOT%"] = new JsonObject { ["description"] = new JsonObject { ["text"] = "The repository root." } } };
+        run["results"] = results;
         var log = new JsonObject
         {
             ["$schema"] = Schema,
             ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject { ["driver"] = driver },
-                ["originalUriBaseIds"] = new JsonObject { ["%SRCROOT%"] = new JsonObject { ["description"] = new JsonObject { ["text"] = "The repository root." } } },
-                ["results"] = results,
-            }),
+            ["runs"] = new JsonArray(run),
         };
         return log.ToJsonString(Options);
     }
+
+    /// <summary>The validation commands as notifications of the run's invocation: note when passed, warning when not installed, error otherwise.</summary>
+    private static JsonObject Invocation(Validation.ValidationRun validation) => new()
+    {
+        // The assessment itself ran; a failing command is a notification, not a failed execution.
+        ["executionSuccessful"] = true,
+        ["toolExecutionNotifications"] = new JsonArray([.. validation.Commands.Select(c => (JsonNode)new JsonObject
+        {
+            ["level"] = c.Result.Succeeded ? "note" : c.Result.NotFound ? "warning" : "error",
+            ["message"] = new JsonObject
+            {
+                ["text"] = $"{c.Result.Command.Name} ({c.Result.Command.Display}): {QualityReport.Describe(c.Result)}"
+                    + (c.Tests is { } t ? string.Create(CultureInfo.InvariantCulture, $"; {t.Passed} passed, {t.Failed} failed, {t.Skipped} skipped") : ""),
+            },
+            ["descriptor"] = new JsonObject { ["id"] = $"validation/{c.Result.Command.Name}" },
+        })]),
+    };
 
     private static JsonObject Rule(string id, Finding sample)
     {

@@ -72,6 +72,26 @@ public sealed class QualitySarifTests
     }
 
     [Fact]
+    public void Render_WithValidation_ReportsEachCommandAsANotification()
+    {
+        using var sarif = Render(SampleReports.Failing(validation: SampleReports.FailedTests()));
+
+        var invocation = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations").EnumerateArray());
+        Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notification = Assert.Single(invocation.GetProperty("toolExecutionNotifications").EnumerateArray());
+        Assert.Equal("error", notification.GetProperty("level").GetString());
+        Assert.Equal("dotnet test (dotnet test): failed (exit 1); 10 passed, 1 failed, 0 skipped", notification.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Render_WithoutValidation_HasNoInvocations()
+    {
+        using var sarif = Render(SampleReports.Failing());
+
+        Assert.False(sarif.RootElement.GetProperty("runs")[0].TryGetProperty("invocations", out _));
+    }
+
+    [Fact]
     public void Render_KnownRule_HasANameThatDiffersFromItsId()
     {
         using var sarif = Render(SampleReports.Failing());
