@@ -20,9 +20,9 @@ internal static class AssessCommand
         var changedSince = new Option<string?>("--changed-since") { Description = "Assess only files changed since this revision (commit, branch or tag); findings the revision already had are listed apart and not scored." };
         var format = new Option<string>("--format") { Description = "table, json, markdown or sarif.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "sarif");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the result to this file instead of stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the result to this file instead of stdout." };
         var validate = new Option<bool>("--validate") { Description = "Also run the repository's build, test and lint commands (quality.validation.commands, else detected)." };
-        var config = new Option<FileInfo?>("--config") { Description = "A configuration file to use instead of the repository's .github/codegen.yml." };
+        var config = new Option<string?>("--config") { Description = "A configuration file to use instead of the repository's .github/codegen.yml." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log debug details to stderr." };
         var command = new Command("assess", "Assess code quality in seven dimensions against the configured thresholds; exit code 1 when below.")
         {
@@ -33,16 +33,16 @@ internal static class AssessCommand
         {
             var target = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(path)!));
             var root = AssessmentScope.FindRoot(target);
-            var configFile = parse.GetValue(config);
-            if (configFile is not null && !configFile.Exists)
+            var configFile = parse.GetValue(config) is { } configPath ? Path.GetFullPath(Path.Combine(context.CurrentDirectory, configPath)) : null;
+            if (configFile is not null && !File.Exists(configFile))
             {
-                throw new UserErrorException($"--config {configFile.FullName} does not exist; pass an existing YAML file.");
+                throw new UserErrorException($"--config {configFile} does not exist; pass an existing YAML file.");
             }
 
             var configuration = ConfigurationLoader.Load(new ConfigurationInputs
             {
                 RepositoryPath = root,
-                ConfigFile = configFile?.FullName,
+                ConfigFile = configFile,
                 Environment = context.Environment,
             });
             var options = configuration.Options;
@@ -74,10 +74,11 @@ internal static class AssessCommand
                 _ => QualityTable.Render(report),
             };
 
-            if (parse.GetValue(output) is { } file)
+            if (parse.GetValue(output) is { } outputPath)
             {
-                await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
-                await context.Error.WriteLineAsync($"Written to {file.FullName}.");
+                var file = Path.GetFullPath(Path.Combine(context.CurrentDirectory, outputPath));
+                await File.WriteAllTextAsync(file, text, cancellationToken);
+                await context.Error.WriteLineAsync($"Written to {file}.");
             }
             else
             {

@@ -90,6 +90,20 @@ public sealed class AssessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Assess_RelativeOutputAndMissingConfig_ResolveAgainstTheWorkingDirectory()
+    {
+        var (exitCode, _, error) = await RunAsync("assess", "--format", "json", "--output", "quality.json");
+
+        Assert.True(exitCode == 0, error);
+        Assert.True(File.Exists(Path.Combine(_repo.Path, "quality.json")));
+
+        var (missingExit, _, missingError) = await RunAsync("assess", "--config", "nope.yml");
+
+        Assert.Equal(2, missingExit);
+        Assert.Contains($"--config {Path.Combine(_repo.Path, "nope.yml")} does not exist", missingError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assess_ChangedSince_AssessesChangedFilesAndSetsApartWhatTheBaseHad()
     {
         _repo.WriteFile("src/Calculator.cs", Calculator.Replace("a + b;", "checked(a + b);", StringComparison.Ordinal));
