@@ -13,6 +13,7 @@ internal static class CodegenCli
         {
             GenerateCommand.Create(context),
             ContextCommand.Create(context),
+            AssessCommand.Create(context),
             ConfigCommand.Create(context),
         };
 

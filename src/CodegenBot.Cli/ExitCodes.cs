@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>Generation gave up: no attempt passed the checks, or the model could not be called.</summary>
     public const int GaveUp = 1;
 
+    /// <summary><c>codegen assess</c>: the code is below a quality threshold, or a validation command failed.</summary>
+    public const int BelowThreshold = 1;
+
     /// <summary>Bad usage or configuration; the message says what to fix.</summary>
     public const int UsageError = 2;
 

@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(
             ContextCacheFolder.Default(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileContextCacheStore>>()));
         services.TryAddSingleton<ContextEngineFactory>();
+        services.TryAddSingleton<QualityAssessorFactory>();
         services.TryAddSingleton<GenerationPipeline>();
         return services;
     }

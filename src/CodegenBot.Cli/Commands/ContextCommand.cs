@@ -95,12 +95,6 @@ internal static class ContextCommand
             });
     }
 
-    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (Progress&lt;T&gt; posts to a context the CLI does not have).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
-
     private static void WriteText(TextWriter output, GatheredContext gathered)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

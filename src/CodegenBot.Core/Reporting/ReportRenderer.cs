@@ -4,6 +4,7 @@ using CodegenBot.Core.Context;
 using CodegenBot.Core.Context.RepoMap;
 using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
+using CodegenBot.Core.Quality.Output;
 using CodegenBot.Core.Resilience;
 
 namespace CodegenBot.Core.Reporting;
@@ -57,6 +58,10 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
                     ("severity", f.Severity.ToString().ToLowerInvariant()), ("message", f.Message.TrimEnd('.')), ("hint", f.FixHint))).ToList<object>()))).ToList<object>(),
             ["scores"] = (final.Assessment?.Scores ?? []).Select(s => Map(
                 ("dimension", s.Dimension.ToString().ToLowerInvariant()), ("score", Math.Round(s.Score)), ("threshold", Math.Round(s.Threshold)), ("passed", s.Passed))).ToList<object>(),
+            // The same section as `codegen assess --format markdown` and the job summary (templates/reports/quality.md.liquid).
+            ["quality"] = final.Assessment is { } assessment
+                ? new QualityMarkdown(templates).Render(new QualityReport { Assessment = assessment }, new QualityMarkdownOptions { Title = "Quality of the final change" })
+                : "",
             ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
                 ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),
                 ("matched", g.First().Kind == EditKind.Created ? "new file" : g.First().Kind == EditKind.Deleted ? "deleted" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),

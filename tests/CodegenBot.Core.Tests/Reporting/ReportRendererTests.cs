@@ -58,6 +58,8 @@ public sealed class ReportRendererTests
             {
                 Findings = [finding],
                 Scores = [new DimensionScore(QualityDimension.Correctness, 75, 100)],
+                Overall = 75,
+                OverallThreshold = 80,
                 AnalyzedFiles = ["src/Calculator.cs"],
                 SkippedFiles = [],
             },
@@ -72,7 +74,7 @@ public sealed class ReportRendererTests
             Number = 2,
             Failure = null,
             FailureSummary = null,
-            Assessment = failed.Assessment with { Findings = [], Scores = [new DimensionScore(QualityDimension.Correctness, 100, 100)] },
+            Assessment = failed.Assessment with { Findings = [], Scores = [new DimensionScore(QualityDimension.Correctness, 100, 100)], Overall = 100 },
             Changes = new ChangeSet(["src/Calculator.cs"], "--- a/src/Calculator.cs\n+++ b/src/Calculator.cs\n+    public int Subtract(int a, int b) => a - b;\n", 1, 0),
             Duration = TimeSpan.FromMilliseconds(900),
         };
