@@ -140,8 +140,8 @@ internal sealed class QualityAssessor
                     RuleId = LimitRules.Untested,
                     Dimension = QualityDimension.Testing,
                     Severity = FindingSeverity.Warning,
-                    Message = $"{untested.Path} changed but no test is named for it ({Path.GetFileNameWithoutExtension(untested.Path)}) and no test in the change mentions it",
-                    FixHint = "add or extend the tests that exercise the changed code",
+                    Message = $"no test is named for {untested.Path} ({Path.GetFileNameWithoutExtension(untested.Path)}Tests, test_{Path.GetFileNameWithoutExtension(untested.Path)}, ...) and no test file assessed with it mentions it",
+                    FixHint = "add or extend the tests that exercise this code",
                 });
             }
         }
