@@ -112,10 +112,12 @@ metrics.Options.Add(metricsRoot);
 metrics.Options.Add(metricsProject);
 metrics.Options.Add(metricsReferences);
 metrics.Options.Add(metricsGenerated);
+var metricsDefines = new Option<string>("--defines") { Description = "The build's DefineConstants (semicolon-separated).", DefaultValueFactory = _ => "" };
+metrics.Options.Add(metricsDefines);
 metrics.SetAction(async (parse, cancellationToken) =>
 {
     var referencePaths = File.ReadLines(parse.GetValue(metricsReferences)!.FullName).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-    Console.WriteLine(await CodegenBot.Bench.Metrics.MetricsAgreement.RunAsync(parse.GetValue(metricsRoot)!, parse.GetValue(metricsProject)!, referencePaths, parse.GetValue(metricsGenerated) ?? [], cancellationToken));
+    Console.WriteLine(await CodegenBot.Bench.Metrics.MetricsAgreement.RunAsync(parse.GetValue(metricsRoot)!, parse.GetValue(metricsProject)!, referencePaths, parse.GetValue(metricsGenerated) ?? [], parse.GetValue(metricsDefines)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), cancellationToken));
     return 0;
 });
 

@@ -17,12 +17,12 @@ namespace CodegenBot.Bench.Metrics;
 /// </summary>
 internal static class MetricsAgreement
 {
-    public static async Task<string> RunAsync(string repositoryRoot, string projectFolder, IReadOnlyList<string> references, IReadOnlyList<string> generated, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string repositoryRoot, string projectFolder, IReadOnlyList<string> references, IReadOnlyList<string> generated, IReadOnlyList<string> defines, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(repositoryRoot);
         var sources = CSharpProjects.SourceFiles(Path.GetFullPath(projectFolder));
         var referenceStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        var reference = await ReferenceMetricsAsync(root, sources, references, generated, cancellationToken);
+        var reference = await ReferenceMetricsAsync(root, sources, references, generated, defines, cancellationToken);
         await Console.Error.WriteLineAsync($"reference metrics: {System.Diagnostics.Stopwatch.GetElapsedTime(referenceStarted).TotalSeconds:0.0} s");
 
         var relative = sources.Select(s => Path.GetRelativePath(root, s).Replace('\\', '/')).ToList();
@@ -68,10 +68,11 @@ internal static class MetricsAgreement
         Dictionary<(string, int), (int Coupling, int Depth, int Mi)> Types,
         int CompilationErrors);
 
-    private static async Task<ReferenceMetrics> ReferenceMetricsAsync(string root, List<string> sources, IReadOnlyList<string> references, IReadOnlyList<string> generated, CancellationToken cancellationToken)
+    private static async Task<ReferenceMetrics> ReferenceMetricsAsync(string root, List<string> sources, IReadOnlyList<string> references, IReadOnlyList<string> generated, IReadOnlyList<string> defines, CancellationToken cancellationToken)
     {
+        var parseOptions = CSharpProjects.ParseOptions.WithPreprocessorSymbols(defines);
         var trees = sources.Concat(generated)
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), CSharpProjects.ParseOptions, path, cancellationToken: cancellationToken))
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path, cancellationToken: cancellationToken))
             .ToList();
         var compilation = CSharpCompilation.Create(
             "Reference",

@@ -46,10 +46,9 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
         var script = file.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
         var parseOptions = script ? CSharpProjects.ParseOptions.WithKind(SourceCodeKind.Script) : CSharpProjects.ParseOptions;
         var fullPath = file.Root is null ? file.Path : Path.GetFullPath(Path.Combine(file.Root, file.Path));
-        var parsed = CSharpSyntaxTree.ParseText(file.Content, parseOptions, fullPath, cancellationToken: cancellationToken);
         var (compilation, tree, selfContained) = script || file.Root is null
-            ? (CSharpCompilation.Create("Assessed", [parsed], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), parsed, false)
-            : _projects.For(file.Root, file.Path, parsed);
+            ? Alone(CSharpSyntaxTree.ParseText(file.Content, parseOptions, fullPath, cancellationToken: cancellationToken))
+            : _projects.For(file.Root, file.Path, file.Content, cancellationToken);
         var root = await tree.GetRootAsync(cancellationToken);
         var findings = root.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => Diagnostic(file.Path, d, "correct the syntax so the file parses")).ToList();
@@ -76,6 +75,9 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
             Findings = findings,
         };
     }
+
+    private static (CSharpCompilation, SyntaxTree, bool) Alone(SyntaxTree tree) =>
+        (CSharpCompilation.Create("Assessed", [tree], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), tree, false);
 
     /// <summary>Metric data of every type declared in the file and of its members, by symbol.</summary>
     private static async Task<Dictionary<ISymbol, CodeAnalysisMetricData>> MetricsAsync(SyntaxNode root, SemanticModel model, Compilation compilation, CancellationToken cancellationToken)

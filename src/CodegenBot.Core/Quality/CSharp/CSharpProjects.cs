@@ -56,28 +56,54 @@ internal sealed partial class CSharpProjects
     /// <summary>
     /// A compilation holding the file's text, the tree to analyse in it, and whether the project's references are
     /// all known. When the text is what was parsed from disk the shared compilation and tree are returned, so every
-    /// file of an unchanged project is bound in one compilation; otherwise <paramref name="tree"/> replaces it in a copy.
+    /// file of an unchanged project is bound in one compilation; otherwise the text, parsed with the project's
+    /// preprocessor symbols, replaces it in a copy.
     /// </summary>
-    public (CSharpCompilation Compilation, SyntaxTree Tree, bool SelfContained) For(string root, string relativePath, SyntaxTree tree)
+    public (CSharpCompilation Compilation, SyntaxTree Tree, bool SelfContained) For(string root, string relativePath, string content, CancellationToken cancellationToken)
     {
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
         var folder = ProjectFolder(root, relativePath);
         if (folder is null)
         {
-            return (Create([tree, ImplicitUsingsTree(true)]), tree, false);
+            var alone = CSharpSyntaxTree.ParseText(content, ParseOptions, full, cancellationToken: cancellationToken);
+            return (Create([alone, ImplicitUsingsTree(true)]), alone, false);
         }
 
         _lastUse[folder] = Interlocked.Increment(ref _clock);
         var project = _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, _usePackages))).Value;
         Evict();
-        var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        if (!project.Trees.TryGetValue(full, out var existing))
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(content);
+        if (project.Trees.TryGetValue(full, out var existing) && existing.GetText(cancellationToken).ContentEquals(text))
         {
-            return (project.Compilation.AddSyntaxTrees(tree), tree, project.SelfContained);
+            return (project.Compilation, existing, project.SelfContained);
         }
 
-        return existing.GetText().ContentEquals(tree.GetText())
-            ? (project.Compilation, existing, project.SelfContained)
+        var tree = CSharpSyntaxTree.ParseText(text, project.ParseOptions, full, cancellationToken);
+        return existing is null
+            ? (project.Compilation.AddSyntaxTrees(tree), tree, project.SelfContained)
             : (project.Compilation.ReplaceSyntaxTree(existing, tree), tree, project.SelfContained);
+    }
+
+    /// <summary>
+    /// The preprocessor symbols the .NET SDK defines for a target framework (<c>net8.0</c> → NET, NETCOREAPP,
+    /// NET8_0, NET5_0_OR_GREATER … NET8_0_OR_GREATER, NETCOREAPP1_0_OR_GREATER … NETCOREAPP3_1_OR_GREATER), plus
+    /// TRACE and RELEASE as a Release build has them.
+    /// </summary>
+    internal static IReadOnlyList<string> FrameworkSymbols(string? targetFramework)
+    {
+        var symbols = new List<string> { "TRACE", "RELEASE" };
+        var match = targetFramework is null ? null : ModernFramework().Match(targetFramework);
+        var major = match is { Success: true } ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : Environment.Version.Major;
+        var minor = match is { Success: true } ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        symbols.AddRange(["NET", "NETCOREAPP", $"NET{major}_{minor}"]);
+        for (var version = 5; version <= major; version++)
+        {
+            symbols.Add($"NET{version}_0_OR_GREATER");
+        }
+
+        symbols.AddRange(["NETCOREAPP1_0_OR_GREATER", "NETCOREAPP1_1_OR_GREATER", "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER",
+            "NETCOREAPP2_2_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER"]);
+        return symbols;
     }
 
     private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference>? packages = null) => CSharpCompilation.Create(
@@ -103,7 +129,8 @@ internal sealed partial class CSharpProjects
     private static Project Load(string folder, bool usePackages)
     {
         var csproj = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).First();
-        var (implicitUsings, usings, selfContained) = ReadProject(csproj);
+        var (implicitUsings, usings, selfContained, framework, defines) = ReadProject(csproj);
+        var parseOptions = ParseOptions.WithPreprocessorSymbols(FrameworkSymbols(framework).Concat(defines).Distinct(StringComparer.Ordinal));
         var files = SourceFiles(folder);
         var trees = new SyntaxTree[files.Count];
         Parallel.For(0, files.Count, i =>
@@ -122,19 +149,51 @@ internal sealed partial class CSharpProjects
                 text = "";
             }
 
-            trees[i] = CSharpSyntaxTree.ParseText(text, ParseOptions, files[i]);
+            trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, files[i]);
         });
 
-        var global = CSharpSyntaxTree.ParseText(
-            string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
-            ParseOptions,
-            Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
+        // A built project's own global usings are exact; otherwise they are rebuilt from the project files.
+        var global = BuiltGlobalUsings(folder) is { } built
+            ? CSharpSyntaxTree.ParseText(built.Text, parseOptions, built.Path)
+            : CSharpSyntaxTree.ParseText(
+                string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
+                parseOptions,
+                Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
         var packages = usePackages ? RestoredPackages.CompileAssemblies(folder) : [];
         return new Project(
             Create(trees.Append(global), packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
             selfContained || packages.Count > 0,
-            Stamp(folder));
+            Stamp(folder),
+            parseOptions);
+    }
+
+    /// <summary>The newest <c>*.GlobalUsings.g.cs</c> the build wrote under the project's obj folder (or the artifacts layout's).</summary>
+    private static (string Path, string Text)? BuiltGlobalUsings(string folder)
+    {
+        var name = Directory.EnumerateFiles(folder, "*.csproj").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).First();
+        var candidates = new List<string> { Path.Combine(folder, "obj") };
+        for (var above = Path.GetDirectoryName(folder); above is not null; above = Path.GetDirectoryName(above))
+        {
+            candidates.Add(Path.Combine(above, "artifacts", "obj", name!));
+        }
+
+        try
+        {
+            var newest = candidates.Where(Directory.Exists)
+                .SelectMany(c => Directory.EnumerateFiles(c, name + ".GlobalUsings.g.cs", SearchOption.AllDirectories))
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .FirstOrDefault();
+            return newest is null ? null : (newest, File.ReadAllText(newest));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static SyntaxTree ImplicitUsingsTree(bool enabled) => CSharpSyntaxTree.ParseText(
@@ -145,22 +204,27 @@ internal sealed partial class CSharpProjects
     /// the nearest Directory.Build.props. Package references with PrivateAssets="all" are analyzers and
     /// tools, not references.
     /// </summary>
-    private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained) ReadProject(string csproj)
+    private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained, string? Framework, IReadOnlyList<string> Defines) ReadProject(string csproj)
     {
-        // MSBuild imports the nearest Directory.Build.props at or above the project's folder.
+        // MSBuild imports the nearest Directory.Build.props and Directory.Build.targets at or above the project's folder.
         var files = new List<string> { csproj };
-        for (var folder = Path.GetDirectoryName(csproj); folder is not null; folder = Path.GetDirectoryName(folder))
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
         {
-            var props = Path.Combine(folder, "Directory.Build.props");
-            if (File.Exists(props))
+            for (var folder = Path.GetDirectoryName(csproj); folder is not null; folder = Path.GetDirectoryName(folder))
             {
-                files.Add(props);
-                break;
+                var imported = Path.Combine(folder, name);
+                if (File.Exists(imported))
+                {
+                    files.Add(imported);
+                    break;
+                }
             }
         }
 
         bool? implicitUsings = null;
         var usings = new List<string>();
+        var frameworks = new List<string>();
+        var defines = new List<string>();
         var selfContained = true;
         foreach (var file in files)
         {
@@ -169,6 +233,9 @@ internal sealed partial class CSharpProjects
                 var document = XDocument.Load(file);
                 var elements = document.Descendants().ToList();
                 implicitUsings ??= elements.Where(e => e.Name.LocalName == "ImplicitUsings").Select(e => e.Value.Trim() is "enable" or "true").Cast<bool?>().FirstOrDefault();
+                frameworks.AddRange(elements.Where(e => e.Name.LocalName is "TargetFramework" or "TargetFrameworks").SelectMany(e => e.Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+                defines.AddRange(elements.Where(e => e.Name.LocalName == "DefineConstants").SelectMany(e => e.Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    .Where(d => NamespaceName().IsMatch(d) && !d.Contains('.', StringComparison.Ordinal)));
                 usings.AddRange(elements.Where(e => e.Name.LocalName == "Using" && e.Attribute("Include") is not null && e.Attribute("Static") is null && e.Attribute("Alias") is null)
                     .Select(e => e.Attribute("Include")!.Value.Trim())
                     .Where(u => NamespaceName().IsMatch(u)));
@@ -189,7 +256,11 @@ internal sealed partial class CSharpProjects
             }
         }
 
-        return (implicitUsings ?? false, usings, selfContained);
+        // The newest modern .NET target: the assessor compiles against the running .NET's reference assemblies.
+        var framework = frameworks.Where(f => ModernFramework().IsMatch(f))
+            .OrderByDescending(f => Version.TryParse(ModernFramework().Match(f).Value[(f.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase) ? 10 : 3)..], out var v) ? v : new Version(0, 0))
+            .FirstOrDefault();
+        return (implicitUsings ?? false, usings, selfContained, framework, defines);
     }
 
     /// <summary>The project's sources: every .cs under its folder but bin, obj and nested projects, in ordinal order.</summary>
@@ -279,5 +350,8 @@ internal sealed partial class CSharpProjects
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex NamespaceName();
 
-    private sealed record Project(CSharpCompilation Compilation, IReadOnlyDictionary<string, SyntaxTree> Trees, bool SelfContained, string Stamp);
+    private sealed record Project(CSharpCompilation Compilation, IReadOnlyDictionary<string, SyntaxTree> Trees, bool SelfContained, string Stamp, CSharpParseOptions ParseOptions);
+
+    [GeneratedRegex(@"^net(?:coreapp)?(\d+)\.(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ModernFramework();
 }
