@@ -1,0 +1,282 @@
+using System.Text.RegularExpressions;
+using CodegenBot.Core.Quality.Analysis;
+
+namespace CodegenBot.Core.Quality.Rules;
+
+/// <summary>
+/// Block structure a pattern rule needs beyond a regex: the bodies of loops (braces in C-like languages,
+/// indentation in Python) and the bounds of the statement holding an offset. Computed on
+/// <see cref="MaskedSource.Structure"/>, so braces and keywords inside strings and comments do not count.
+/// </summary>
+internal sealed partial class SourceScopes
+{
+    private readonly string _structure;
+    private readonly LexicalFamily _family;
+    private readonly bool _newlineEnds;
+    private readonly List<(int Start, int End)> _loops;
+
+    private SourceScopes(MaskedSource masked, string language)
+    {
+        _structure = masked.Structure;
+        _family = MaskedSource.FamilyOf(language);
+        _newlineEnds = language is "python" or "go" or "javascript" or "typescript";
+        _loops = _family == LexicalFamily.Python ? PythonLoops() : BraceLoops(language == "go");
+    }
+
+    /// <summary>Loop bodies, as offset ranges (start inclusive, end exclusive).</summary>
+    public IReadOnlyList<(int Start, int End)> Loops => _loops;
+
+    /// <summary>Computes the scopes of a masked file.</summary>
+    public static SourceScopes Of(MaskedSource masked, string language) => new(masked, language);
+
+    /// <summary>Whether the offset lies in the body of a loop.</summary>
+    public bool InLoop(int offset) => _loops.Exists(l => offset >= l.Start && offset < l.End);
+
+    /// <summary>The innermost loop body holding the offset, or null.</summary>
+    public (int Start, int End)? LoopAt(int offset)
+    {
+        (int Start, int End)? best = null;
+        foreach (var loop in _loops)
+        {
+            if (offset >= loop.Start && offset < loop.End && (best is null || loop.Start >= best.Value.Start))
+            {
+                best = loop;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The statement holding the offset: back to the previous <c>;</c>, <c>{</c> or <c>}</c> (or line break in
+    /// languages where one ends a statement) outside brackets, and forward likewise.
+    /// </summary>
+    public (int Start, int End) Statement(int offset)
+    {
+        var s = _structure;
+        var start = Math.Min(offset, s.Length);
+        var depth = 0;
+        while (start > 0)
+        {
+            var c = s[start - 1];
+            if (c is ')' or ']')
+            {
+                depth++;
+            }
+            else if (c is '(' or '[')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && (c == ';' || (_family != LexicalFamily.Python && c is '{' or '}')))
+            {
+                break;
+            }
+            else if (depth == 0 && c == '\n' && _newlineEnds && !Continues(start - 1))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        var end = offset;
+        depth = 0;
+        while (end < s.Length)
+        {
+            var c = s[end];
+            if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                depth--;
+            }
+            else if (depth <= 0 && (c == ';' || (_family != LexicalFamily.Python && c is '{' or '}')))
+            {
+                break;
+            }
+            else if (depth <= 0 && c == '\n' && _newlineEnds && !Continues(end))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    // Whether the line break at the offset continues the statement: the line ends with an operator or the next
+    // line starts with one (a method chain, a concatenation).
+    private bool Continues(int newline)
+    {
+        var s = _structure;
+        var before = newline - 1;
+        while (before >= 0 && s[before] is ' ' or '\t' or '\r')
+        {
+            before--;
+        }
+
+        if (before >= 0 && s[before] is '+' or ',' or '(' or '=' or '&' or '|' or '\\' or '.' or '?' or ':' && !(_family == LexicalFamily.Python && s[before] == ':'))
+        {
+            return true;
+        }
+
+        var after = newline + 1;
+        while (after < s.Length && s[after] is ' ' or '\t' or '\r')
+        {
+            after++;
+        }
+
+        return after < s.Length && s[after] is '.' or '+' or '?' or ')';
+    }
+
+    private List<(int, int)> BraceLoops(bool go)
+    {
+        var s = _structure;
+        var loops = new List<(int, int)>();
+        foreach (Match m in LoopKeyword().Matches(s))
+        {
+            var k = m.Index + m.Length;
+            if (m.Value is "do")
+            {
+                var open = SkipSpace(k);
+                if (open < s.Length && s[open] == '{')
+                {
+                    loops.Add((open, Close(open, '{', '}')));
+                }
+
+                continue;
+            }
+
+            k = SkipSpace(k);
+            if (k < s.Length && s[k] == '(' && !go)
+            {
+                k = SkipSpace(Close(k, '(', ')'));
+            }
+            else if (go)
+            {
+                // Go: for init; cond; post { ... } — the body opens at the first brace outside brackets, on the line.
+                var depth = 0;
+                while (k < s.Length && s[k] != '\n' && !(depth == 0 && s[k] == '{'))
+                {
+                    depth += s[k] is '(' or '[' ? 1 : s[k] is ')' or ']' ? -1 : 0;
+                    k++;
+                }
+            }
+            else
+            {
+                continue; // "for" as a word, not a loop (for await is handled by the regex).
+            }
+
+            if (k < s.Length && s[k] == '{')
+            {
+                loops.Add((k, Close(k, '{', '}')));
+            }
+            else if (k < s.Length && !go)
+            {
+                var end = s.IndexOf(';', k);
+                loops.Add((k, end < 0 ? s.Length : end + 1));
+            }
+        }
+
+        return loops;
+    }
+
+    private List<(int, int)> PythonLoops()
+    {
+        var s = _structure;
+        var loops = new List<(int, int)>();
+        foreach (Match m in PythonLoopKeyword().Matches(s))
+        {
+            var indent = m.Groups["indent"].Value.Length;
+
+            // The header ends at the colon outside brackets.
+            var k = m.Index + m.Length;
+            var depth = 0;
+            while (k < s.Length && !(depth == 0 && s[k] == ':'))
+            {
+                depth += s[k] is '(' or '[' or '{' ? 1 : s[k] is ')' or ']' or '}' ? -1 : 0;
+                k++;
+            }
+
+            var bodyStart = Math.Min(k + 1, s.Length);
+            var lineEnd = s.IndexOf('\n', bodyStart);
+            if (lineEnd < 0)
+            {
+                loops.Add((bodyStart, s.Length));
+                continue;
+            }
+
+            if (s[bodyStart..lineEnd].Trim().Length > 0)
+            {
+                loops.Add((bodyStart, lineEnd)); // for x in y: body on one line
+                continue;
+            }
+
+            var end = lineEnd + 1;
+            var pos = lineEnd + 1;
+            while (pos < s.Length)
+            {
+                var next = s.IndexOf('\n', pos);
+                var line = next < 0 ? s[pos..] : s[pos..next];
+                var trimmed = line.TrimStart(' ', '\t');
+                if (trimmed.Trim().Length > 0)
+                {
+                    if (line.Length - trimmed.Length <= indent)
+                    {
+                        break;
+                    }
+
+                    end = next < 0 ? s.Length : next;
+                }
+
+                if (next < 0)
+                {
+                    break;
+                }
+
+                pos = next + 1;
+            }
+
+            loops.Add((lineEnd + 1, end));
+        }
+
+        return loops;
+    }
+
+    private int SkipSpace(int k)
+    {
+        while (k < _structure.Length && char.IsWhiteSpace(_structure[k]))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private int Close(int open, char opening, char closing)
+    {
+        var depth = 0;
+        for (var k = open; k < _structure.Length; k++)
+        {
+            if (_structure[k] == opening)
+            {
+                depth++;
+            }
+            else if (_structure[k] == closing && --depth == 0)
+            {
+                return k + 1;
+            }
+        }
+
+        return _structure.Length;
+    }
+
+    [GeneratedRegex(@"(?<![\w.$])(?:foreach|for(?:\s+await)?|while|do)(?![\w$])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LoopKeyword();
+
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?:async[ \t]+)?(?:for|while)\b", RegexOptions.Multiline | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PythonLoopKeyword();
+}
