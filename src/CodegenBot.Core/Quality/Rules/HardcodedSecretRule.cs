@@ -159,7 +159,7 @@ internal sealed partial class HardcodedSecretRule : IQualityRule
     }
 
     // name = "value", name: "value", "name": "value", name := "value", Name = @"value", password=f"..." (keyword argument).
-    [GeneratedRegex(@"(?<![\w$])[""']?(?<name>[A-Za-z_$][\w$-]*)[""']?\s*(?::\s*[\w\[\]]+\s*)?(?::=|=>|(?<![=!<>])=(?![=>])|:)\s*[@$]?(?<q>[""'`])(?<value>[^""'`\r\n\\]*)\k<q>", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![\w$])[""']?(?<name>[A-Za-z_$][\w$-]*)[""']?\s*(?::\s*[\w\[\]]+\s*)?(?:\{\s*get;[^}]*\}\s*)?(?::=|=>|(?<![=!<>])=(?![=>])|:)\s*[@$]?(?<q>[""'`])(?<value>[^""'`\r\n\\]*)\k<q>", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"(?i)(?:password|passwd|pwd|passphrase|secret|secret_?key|token|api_?key|apikey|access_?key|private_?key|client_?secret|auth_?key|signing_?key|encryption_?key|credentials?)$", RegexOptions.CultureInvariant, 1000)]

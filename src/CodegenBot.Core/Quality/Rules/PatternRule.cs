@@ -16,8 +16,6 @@ internal sealed class PatternRule : IQualityRule
 
     private const int MaxQuotedMatch = 60;
 
-    // Lines before a statement that requires_near also reads (a function header, a declaration).
-    private const int NearLines = 6;
 
     private readonly RuleDefinition _definition;
     private readonly Dictionary<string, (LanguagePatterns Source, CompiledPattern[] Patterns)> _languages;
@@ -78,12 +76,12 @@ internal sealed class PatternRule : IQualityRule
 
                 var (start, end) = scopes.Statement(at);
                 var statement = masked.Code[start..Math.Max(start, end)];
-                if (!pattern.StatementAllows(statement) || !pattern.NearAllows(masked.Code[NearStart(masked.Code, start)..Math.Max(start, end)]))
+                if (!pattern.StatementAllows(statement) || !pattern.NearAllows(statement, scopes.FunctionHeader(at) is { } header ? masked.Code[header.Start..header.End] : ""))
                 {
                     continue;
                 }
 
-                if (pattern.HasSources && !pattern.Tainted(statement, masked.Code, scopes))
+                if (pattern.HasSources && !pattern.Tainted(statement, at, masked.Code, scopes))
                 {
                     continue;
                 }
@@ -112,21 +110,6 @@ internal sealed class PatternRule : IQualityRule
         return findings.OrderBy(f => f.Line).ToList();
     }
 
-    // The start of the window requires_near looks at: this many lines before the statement.
-    private static int NearStart(string code, int start)
-    {
-        var k = start;
-        for (var lines = 0; k > 0 && lines <= NearLines; k--)
-        {
-            if (code[k - 1] == '\n')
-            {
-                lines++;
-            }
-        }
-
-        return k == 0 ? 0 : k + 1;
-    }
-
     private static bool StringAllows(StringPlacement placement, bool inString) => placement switch
     {
         StringPlacement.Require => inString,
@@ -141,7 +124,7 @@ internal sealed class PatternRule : IQualityRule
     }
 
     private static readonly Regex AssignedRegex = new(
-        @"^\s*(?:(?:var|let|const|final|auto|val)\s+|[A-Z][\w<>\[\],?]*\s+|string\s+)?(?<name>[A-Za-z_$][\w$]*)\s*(?::\s*[\w\[\]]+\s*)?(?::=|=(?!=))",
+        @"^\s*(?:await\s+)?(?:using\s+)?(?:final\s+)?(?:(?:var|let|const|auto|val)\s+|[A-Z][\w<>\[\],?]*\s+|string\s+)?(?<name>[A-Za-z_$][\w$]*)\s*(?::\s*[\w\[\]]+\s*)?(?::=|=(?!=))",
         RegexOptions.CultureInvariant,
         MatchTimeout);
 
@@ -156,7 +139,7 @@ internal sealed class PatternRule : IQualityRule
         private readonly Regex[] _unlessFile;
         private readonly Regex[] _sources;
         private readonly Regex[] _near;
-        private readonly Dictionary<string, HashSet<string>> _taintCache = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<(string, int)>> _taintCache = new(StringComparer.Ordinal);
 
         public CompiledPattern(PatternDefinition definition, string ruleId)
         {
@@ -178,21 +161,23 @@ internal sealed class PatternRule : IQualityRule
 
         public bool HasSources => _sources.Length > 0;
 
-        public bool NearAllows(string window) => _near.All(r => Safe(r, window));
+        public bool NearAllows(string statement, string header) => _near.All(r => Safe(r, statement) || Safe(r, header));
 
         /// <summary>Whether the statement holds a source, or a variable assigned from one anywhere in the file.</summary>
-        public bool Tainted(string statement, string code, SourceScopes scopes)
+        public bool Tainted(string statement, int at, string code, SourceScopes scopes)
         {
             if (_sources.Any(r => Safe(r, statement)))
             {
                 return true;
             }
 
+            // A variable carries the taint only inside the function that assigned it.
             var names = TaintedNames(code, scopes);
-            return names.Count > 0 && Words().Matches(statement).Any(w => names.Contains(w.Value));
+            var function = scopes.FunctionHeader(at)?.Start ?? -1;
+            return names.Count > 0 && Words().Matches(statement).Any(w => names.Contains((w.Value, function)));
         }
 
-        private HashSet<string> TaintedNames(string code, SourceScopes scopes)
+        private HashSet<(string Name, int Function)> TaintedNames(string code, SourceScopes scopes)
         {
             lock (_taintCache)
             {
@@ -202,16 +187,18 @@ internal sealed class PatternRule : IQualityRule
                 }
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            // A statement that sanitises (matches unless) or is itself a finding (matches the pattern) passes no taint on.
+            var names = new HashSet<(string, int)>();
             foreach (var source in _sources)
             {
                 foreach (Match m in SafeMatches(source, code))
                 {
                     var (start, end) = scopes.Statement(m.Index);
-                    var assigned = Assigned().Match(code[start..Math.Max(start, end)]);
-                    if (assigned.Success)
+                    var statement = code[start..Math.Max(start, end)];
+                    var assigned = Assigned().Match(statement);
+                    if (assigned.Success && !_unless.Any(r => Safe(r, statement)) && !Safe(_regex, statement))
                     {
-                        names.Add(assigned.Groups["name"].Value);
+                        names.Add((assigned.Groups["name"].Value, scopes.FunctionHeader(m.Index)?.Start ?? -1));
                     }
                 }
             }

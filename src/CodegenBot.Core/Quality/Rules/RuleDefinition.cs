@@ -80,7 +80,7 @@ internal sealed class PatternDefinition
     [YamlMember(Alias = "sources")]
     public List<string> Sources { get; set; } = [];
 
-    /// <summary>Each must match the statement or the lines just before it (the enclosing function's name, a variable's declaration).</summary>
+    /// <summary>Each must match the statement or the header of the enclosing function (its name, its parameters).</summary>
     [YamlMember(Alias = "requires_near")]
     public List<string> RequiresNear { get; set; } = [];
 

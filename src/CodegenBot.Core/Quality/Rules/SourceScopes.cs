@@ -107,6 +107,97 @@ internal sealed partial class SourceScopes
         return (start, end);
     }
 
+    /// <summary>
+    /// The header of the function enclosing the offset (<c>public string NewToken()</c>, <c>def new_token():</c>),
+    /// as offsets, or null at the top level: control blocks (if, for...) are passed through, a class stops the search.
+    /// </summary>
+    public (int Start, int End)? FunctionHeader(int offset)
+    {
+        return _family == LexicalFamily.Python ? PythonHeader(offset) : BraceHeader(offset);
+    }
+
+    private (int Start, int End)? BraceHeader(int offset)
+    {
+        var s = _structure;
+        var depth = 0;
+        for (var k = Math.Min(offset, s.Length) - 1; k >= 0; k--)
+        {
+            if (s[k] == '}')
+            {
+                depth++;
+            }
+            else if (s[k] == '{' && --depth < 0)
+            {
+                depth = 0;
+                var start = k;
+                var parens = 0;
+                while (start > 0)
+                {
+                    var c = s[start - 1];
+                    parens += c == ')' ? 1 : c == '(' ? -1 : 0;
+                    if (parens <= 0 && c is ';' or '{' or '}')
+                    {
+                        break;
+                    }
+
+                    start--;
+                }
+
+                var header = s[start..k];
+                if (ControlHeader().IsMatch(header))
+                {
+                    continue;
+                }
+
+                return header.Contains('(', StringComparison.Ordinal) ? (start, k) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private (int Start, int End)? PythonHeader(int offset)
+    {
+        var s = _structure;
+        var lineStart = s.LastIndexOf('\n', Math.Max(0, Math.Min(offset, s.Length) - 1)) + 1;
+        var indent = Indent(lineStart);
+        var k = lineStart - 1;
+        while (k > 0)
+        {
+            var start = s.LastIndexOf('\n', k - 1) + 1;
+            var line = s[start..k];
+            if (line.Trim().Length > 0 && Indent(start) < indent)
+            {
+                indent = Indent(start);
+                var trimmed = line.TrimStart();
+                if (trimmed.StartsWith("def ", StringComparison.Ordinal) || trimmed.StartsWith("async def ", StringComparison.Ordinal))
+                {
+                    return (start, k);
+                }
+
+                if (trimmed.StartsWith("class ", StringComparison.Ordinal) || indent == 0)
+                {
+                    return null;
+                }
+            }
+
+            k = start - 1;
+        }
+
+        return null;
+    }
+
+    private int Indent(int lineStart)
+    {
+        var k = lineStart;
+        while (k < _structure.Length && _structure[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k - lineStart;
+    }
+
     // Whether the line break at the offset continues the statement: the line ends with an operator or the next
     // line starts with one (a method chain, a concatenation).
     private bool Continues(int newline)
@@ -273,6 +364,9 @@ internal sealed partial class SourceScopes
 
         return _structure.Length;
     }
+
+    [GeneratedRegex(@"^\s*(?:\}\s*)?(?:if|else|for|foreach|while|switch|catch|using|lock|do|try|finally|fixed|unchecked|checked|synchronized|select)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ControlHeader();
 
     [GeneratedRegex(@"(?<![\w.$])(?:foreach|for(?:\s+await)?|while|do)(?![\w$])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex LoopKeyword();
