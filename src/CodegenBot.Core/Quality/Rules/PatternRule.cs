@@ -139,6 +139,7 @@ internal sealed class PatternRule : IQualityRule
         private readonly Regex[] _unlessFile;
         private readonly Regex[] _sources;
         private readonly Regex[] _near;
+        private readonly Regex[] _unlessNear;
         private readonly Dictionary<string, HashSet<(string, int)>> _taintCache = new(StringComparer.Ordinal);
 
         public CompiledPattern(PatternDefinition definition, string ruleId)
@@ -151,6 +152,7 @@ internal sealed class PatternRule : IQualityRule
             _unlessFile = [.. definition.UnlessFile.Select(r => Compile(r, ruleId))];
             _sources = [.. definition.Sources.Select(r => Compile(r, ruleId))];
             _near = [.. definition.RequiresNear.Select(r => Compile(r, ruleId))];
+            _unlessNear = [.. definition.UnlessNear.Select(r => Compile(r, ruleId))];
         }
 
         public PatternDefinition Definition { get; }
@@ -161,7 +163,8 @@ internal sealed class PatternRule : IQualityRule
 
         public bool HasSources => _sources.Length > 0;
 
-        public bool NearAllows(string statement, string header) => _near.All(r => Safe(r, statement) || Safe(r, header));
+        public bool NearAllows(string statement, string header) =>
+            _near.All(r => Safe(r, statement) || Safe(r, header)) && !_unlessNear.Any(r => Safe(r, statement) || Safe(r, header));
 
         /// <summary>Whether the statement holds a source, or a variable assigned from one anywhere in the file.</summary>
         public bool Tainted(string statement, int at, string code, SourceScopes scopes)

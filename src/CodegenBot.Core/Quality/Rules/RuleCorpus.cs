@@ -64,7 +64,8 @@ internal sealed record CorpusResult(int Files, IReadOnlyList<CorpusHit> Hits, IR
 
 /// <summary>
 /// Runs rules over a labelled corpus: source files whose offending lines carry a comment <c>expect: CG5001</c>
-/// (several ids separated by commas); a line without one expects nothing. A finding on a marked line with that
+/// (several ids separated by commas; <c>expect-next-line:</c> on the line before, where the line itself cannot
+/// hold a comment, as in JSX); a line without one expects nothing. A finding on a marked line with that
 /// id is a hit, any other finding a false alarm, a marked id with no finding a miss.
 /// </summary>
 internal static partial class RuleCorpus
@@ -130,7 +131,7 @@ internal static partial class RuleCorpus
                 continue;
             }
 
-            var line = masked.Position(start).Line;
+            var line = masked.Position(start).Line + (marker.Groups["next"].Success ? 1 : 0);
             foreach (var id in marker.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 yield return (id, line);
@@ -138,6 +139,6 @@ internal static partial class RuleCorpus
         }
     }
 
-    [GeneratedRegex(@"expect:\s*(?<ids>CG\d{4}(?:\s*,\s*CG\d{4})*)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"expect(?<next>-next-line)?:\s*(?<ids>CG\d{4}(?:\s*,\s*CG\d{4})*)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Marker();
 }

@@ -84,6 +84,10 @@ internal sealed class PatternDefinition
     [YamlMember(Alias = "requires_near")]
     public List<string> RequiresNear { get; set; } = [];
 
+    /// <summary>None may match the statement or the header of the enclosing function.</summary>
+    [YamlMember(Alias = "unless_near")]
+    public List<string> UnlessNear { get; set; } = [];
+
     /// <summary>Each must match somewhere in the file.</summary>
     [YamlMember(Alias = "requires_file")]
     public List<string> RequiresFile { get; set; } = [];

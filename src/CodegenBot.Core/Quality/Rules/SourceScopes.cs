@@ -56,15 +56,17 @@ internal sealed partial class SourceScopes
         var s = _structure;
         var start = Math.Min(offset, s.Length);
         var depth = 0;
+        var substitutions = 0; // template literal substitutions (${ ... }) the offset lies in
         while (start > 0)
         {
             var c = s[start - 1];
-            if (c is ')' or ']')
+            if (c is ')' or ']' || (c == '}' && IsSubstitutionEnd(start - 1)))
             {
                 depth++;
             }
-            else if (c is '(' or '[')
+            else if (c is '(' or '[' || (c == '{' && start > 1 && s[start - 2] == '$'))
             {
+                substitutions += depth == 0 ? 1 : 0;
                 depth = Math.Max(0, depth - 1);
             }
             else if (depth == 0 && (c == ';' || (_family != LexicalFamily.Python && c is '{' or '}')))
@@ -88,9 +90,17 @@ internal sealed partial class SourceScopes
             {
                 depth++;
             }
-            else if (c is ')' or ']')
+            else if (c is ')' or ']' || (c == '}' && depth > 0 && IsSubstitutionEnd(end)))
             {
                 depth--;
+            }
+            else if (c == '{' && end > 0 && s[end - 1] == '$')
+            {
+                depth++;
+            }
+            else if (c == '}' && substitutions > 0 && depth <= 0)
+            {
+                substitutions--;
             }
             else if (depth <= 0 && (c == ';' || (_family != LexicalFamily.Python && c is '{' or '}')))
             {
@@ -122,6 +132,11 @@ internal sealed partial class SourceScopes
         var depth = 0;
         for (var k = Math.Min(offset, s.Length) - 1; k >= 0; k--)
         {
+            if ((s[k] == '{' && k > 0 && s[k - 1] == '$') || (s[k] == '}' && IsSubstitutionEnd(k)))
+            {
+                continue; // a template literal substitution, not a block
+            }
+
             if (s[k] == '}')
             {
                 depth++;
@@ -196,6 +211,18 @@ internal sealed partial class SourceScopes
         }
 
         return k - lineStart;
+    }
+
+    // Whether the closing brace ends a template literal substitution: a ${ opens before it with no brace between.
+    private bool IsSubstitutionEnd(int close)
+    {
+        if (_family != LexicalFamily.JavaScript)
+        {
+            return false;
+        }
+
+        var open = _structure.LastIndexOfAny(['{', '}', '\n'], Math.Max(0, close - 1));
+        return open > 0 && _structure[open] == '{' && _structure[open - 1] == '$';
     }
 
     // Whether the line break at the offset continues the statement: the line ends with an operator or the next
