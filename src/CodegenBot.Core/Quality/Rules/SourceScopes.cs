@@ -150,7 +150,7 @@ internal sealed partial class SourceScopes
                 {
                     var c = s[start - 1];
                     parens += c == ')' ? 1 : c == '(' ? -1 : 0;
-                    if (parens <= 0 && c is ';' or '{' or '}')
+                    if (parens <= 0 && (c is ';' or '{' or '}' || (c == '\n' && s[start..k].Trim().Length > 0)))
                     {
                         break;
                     }
