@@ -38,6 +38,9 @@ internal sealed class PatternRule : IQualityRule
     /// <inheritdoc/>
     public QualityDimension Dimension => _definition.Dimension;
 
+    /// <summary>The CWE id its findings carry, or null.</summary>
+    public int? Cwe => _definition.Cwe;
+
     /// <inheritdoc/>
     public bool AppliesTo(string language) => _languages.ContainsKey(language);
 
