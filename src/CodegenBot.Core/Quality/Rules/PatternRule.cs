@@ -47,7 +47,7 @@ internal sealed class PatternRule : IQualityRule
     /// <inheritdoc/>
     public IEnumerable<Finding> Check(SourceFile file, MaskedSource masked, FileAnalysis analysis)
     {
-        if (!_languages.TryGetValue(file.Language, out var language))
+        if (!_languages.TryGetValue(file.Language, out var language) || (!_definition.IncludeTests && TestCoverage.IsTest(analysis)))
         {
             return [];
         }

@@ -33,6 +33,13 @@ internal sealed class RuleDefinition
     [YamlMember(Alias = "cwe")]
     public int? Cwe { get; set; }
 
+    /// <summary>
+    /// Whether test files are checked too. Off by default: tests deliberately disable TLS, round-trip pickles and
+    /// build fixtures in loops, and findings there are noise to the people reading the review.
+    /// </summary>
+    [YamlMember(Alias = "include_tests")]
+    public bool IncludeTests { get; set; }
+
     /// <summary>The message; <c>{match}</c> is replaced by the matched text.</summary>
     [YamlMember(Alias = "message")]
     public string Message { get; set; } = "";

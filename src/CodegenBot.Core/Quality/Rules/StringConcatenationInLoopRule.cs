@@ -31,7 +31,7 @@ internal sealed partial class StringConcatenationInLoopRule : IQualityRule
     public IEnumerable<Finding> Check(SourceFile file, MaskedSource masked, FileAnalysis analysis)
     {
         var scopes = SourceScopes.Of(masked, file.Language);
-        if (scopes.Loops.Count == 0)
+        if (scopes.Loops.Count == 0 || TestCoverage.IsTest(analysis))
         {
             return [];
         }
@@ -51,7 +51,9 @@ internal sealed partial class StringConcatenationInLoopRule : IQualityRule
                 continue;
             }
 
-            var declaration = Declaration(file.Language, name, masked.Structure, at);
+            // The declaration counts only in the same function (another method's local of the same name is not this one).
+            var from = scopes.FunctionHeader(at)?.Start ?? 0;
+            var declaration = Declaration(file.Language, name, masked.Structure, from, at);
             var declaredInLoop = declaration is { } d && d >= loop.Start && d < loop.End;
             var stringRhs = StringStart().IsMatch(masked.Structure[m.Groups["rhs"].Index..Math.Min(masked.Structure.Length, m.Groups["rhs"].Index + 200)]);
             var declaredString = declaration is not null;
@@ -68,7 +70,8 @@ internal sealed partial class StringConcatenationInLoopRule : IQualityRule
                 Column = column,
                 RuleId = RuleId,
                 Dimension = QualityDimension.Performance,
-                Severity = FindingSeverity.Warning,
+                // JavaScript engines (ropes) and CPython (in-place resize) make += cheap in practice: worth knowing there.
+                Severity = file.Language is "csharp" or "java" or "go" ? FindingSeverity.Warning : FindingSeverity.Info,
                 Message = $"string '{name}' is concatenated inside a loop (each step copies the whole string)",
                 FixHint = Fix(file.Language),
             });
@@ -87,7 +90,7 @@ internal sealed partial class StringConcatenationInLoopRule : IQualityRule
     };
 
     // The offset of the last declaration of the name as a string before the offset, or null when none is found.
-    private static int? Declaration(string language, string name, string structure, int before)
+    private static int? Declaration(string language, string name, string structure, int from, int before)
     {
         var escaped = Regex.Escape(name);
         var pattern = language switch
@@ -99,9 +102,9 @@ internal sealed partial class StringConcatenationInLoopRule : IQualityRule
             _ => $@"(?:\b(?:let|var)\s+{escaped}\s*(?::\s*string\s*)?=\s*[""'`]|\b(?:let|var)\s+{escaped}\s*:\s*string\b)",
         };
         int? last = null;
-        foreach (Match m in Regex.Matches(structure[..before], pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        foreach (Match m in Regex.Matches(structure[from..before], pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
-            last = m.Index;
+            last = from + m.Index;
         }
 
         return last;
