@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using CodegenBot.Core.Quality.Analysis;
 
@@ -14,9 +15,11 @@ internal sealed partial class SourceScopes
     private readonly LexicalFamily _family;
     private readonly bool _newlineEnds;
     private readonly List<(int Start, int End)> _loops;
+    private readonly string _language;
 
     private SourceScopes(MaskedSource masked, string language)
     {
+        _language = language;
         _structure = masked.Structure;
         _family = MaskedSource.FamilyOf(language);
         _newlineEnds = language is "python" or "go" or "javascript" or "typescript";
@@ -26,8 +29,16 @@ internal sealed partial class SourceScopes
     /// <summary>Loop bodies, as offset ranges (start inclusive, end exclusive).</summary>
     public IReadOnlyList<(int Start, int End)> Loops => _loops;
 
-    /// <summary>Computes the scopes of a masked file.</summary>
-    public static SourceScopes Of(MaskedSource masked, string language) => new(masked, language);
+    // Every rule of a file asks for the same scopes: compute them once per masked file (the assessor masks each
+    // file once and hands the same instance to every rule).
+    private static readonly ConditionalWeakTable<MaskedSource, SourceScopes> Cache = [];
+
+    /// <summary>The scopes of a masked file, computed once per instance.</summary>
+    public static SourceScopes Of(MaskedSource masked, string language)
+    {
+        var scopes = Cache.GetValue(masked, m => new SourceScopes(m, language));
+        return scopes._language == language ? scopes : new SourceScopes(masked, language);
+    }
 
     /// <summary>Whether the offset lies in the body of a loop.</summary>
     public bool InLoop(int offset) => _loops.Exists(l => offset >= l.Start && offset < l.End);
