@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using CodegenBot.Bench.Edits;
 using CodegenBot.Bench.Retrieval;
+using CodegenBot.Bench.Rules;
+using CodegenBot.Core.Quality.Rules;
 
 var mine = new Command("mine-tasks", "Print retrieval tasks mined from a repository's history as JSONL.");
 var gitDirectory = new Option<string>("--git") { Description = "The repository (a clone or a bare git directory).", Required = true };
@@ -121,5 +123,30 @@ metrics.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics };
+var rules = new Command("rules", "Precision and recall of the security and performance rules on a labelled corpus.");
+var rulesCorpus = new Option<string>("--corpus") { Description = "The corpus folder (files with expect: markers).", Required = true };
+rules.Options.Add(rulesCorpus);
+rules.SetAction(parse =>
+{
+    var result = RuleCorpus.Evaluate(Path.GetFullPath(parse.GetValue(rulesCorpus)!), RuleCatalog.All());
+    Console.WriteLine(result.Report());
+    return 0;
+});
+
+var rulesScan = new Command("rules-scan", "Run the security and performance rules over real source trees: findings per rule and a sample.");
+var scanRoots = new Option<string[]>("--root") { Description = "Source trees (repeatable).", Required = true, AllowMultipleArgumentsPerToken = true };
+var scanSample = new Option<int>("--sample") { Description = "Findings to print per tree, evenly spaced.", DefaultValueFactory = _ => 10 };
+rulesScan.Options.Add(scanRoots);
+rulesScan.Options.Add(scanSample);
+rulesScan.SetAction(parse =>
+{
+    foreach (var scanRoot in parse.GetValue(scanRoots)!)
+    {
+        Console.WriteLine(RuleScan.Summarise(scanRoot, RuleScan.Scan(Path.GetFullPath(scanRoot)), parse.GetValue(scanSample)));
+    }
+
+    return 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan };
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,7 @@ using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Quality.CSharp;
+using CodegenBot.Core.Quality.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,9 +26,31 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SymbolExtractorRegistry>();
         services.TryAddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(
             ContextCacheFolder.Default(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileContextCacheStore>>()));
+        AddQualityRules(services);
         services.TryAddSingleton<ContextEngineFactory>();
         services.TryAddSingleton<QualityAssessorFactory>();
         services.TryAddSingleton<GenerationPipeline>();
         return services;
     }
+
+    // The coded rules are distinct types (TryAddEnumerable dedupes them); the pattern rules share one type, so a
+    // marker registration keeps a second call from adding them twice.
+    private static void AddQualityRules(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, HardcodedSecretRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, StringConcatenationInLoopRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, RepeatedEnumerationRule>());
+        if (services.Any(d => d.ServiceType == typeof(PatternRuleMarker)))
+        {
+            return;
+        }
+
+        services.AddSingleton<PatternRuleMarker>();
+        foreach (var rule in RuleCatalog.PatternRules)
+        {
+            services.AddSingleton<IQualityRule>(rule);
+        }
+    }
+
+    private sealed class PatternRuleMarker;
 }

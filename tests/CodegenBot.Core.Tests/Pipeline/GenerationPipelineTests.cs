@@ -147,9 +147,13 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_WallTimeBudgetSpent_Stops()
     {
-        _server.Respond(_ => FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n")));
+        _server.Respond(_ =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(2)); // the model's answer takes simulated time, so the budget is certainly spent
+            return FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b\n"));
+        });
 
-        var outcome = await RunAsync(configure: o => o with { Retry = o.Retry with { Budget = o.Retry.Budget with { MaxWallTime = TimeSpan.FromTicks(1) } } });
+        var outcome = await RunAsync(configure: o => o with { Retry = o.Retry with { Budget = o.Retry.Budget with { MaxWallTime = TimeSpan.FromSeconds(1) } } });
 
         Assert.Single(outcome.Attempts);
         Assert.Contains("(retry.budget.max_wall_time)", outcome.GiveUpReason, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using CodegenBot.Core.Quality.Analysis;
 using Microsoft.Extensions.Logging.Abstractions;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Quality.CSharp;
+using CodegenBot.Core.Quality.Rules;
 
 namespace CodegenBot.Core.Tests.Quality;
 
@@ -225,5 +226,23 @@ public sealed class QualityAssessorTests : IDisposable
         }
 
         public Task<int> PruneAsync(DateTimeOffset unusedSince, CancellationToken cancellationToken) => Task.FromResult(0);
+    }
+
+    [Fact]
+    public async Task AssessAsync_ShippedRules_ReportASecurityFindingUnlessTheLanguageDisablesIt()
+    {
+        File.WriteAllText(Path.Combine(_root, "Store.cs"), "class Store\n{\n    object Find(string name) => Query(\"SELECT * FROM Users WHERE Name = '\" + name + \"'\");\n}\n");
+        var disabled = new Dictionary<string, LanguageOptions>
+        {
+            ["csharp"] = new() { Rules = new Dictionary<string, RuleOptions> { ["CG5001"] = new() { Enabled = false } } },
+        };
+
+        var on = await new QualityAssessor([new CSharpAnalyzer()], RuleCatalog.All(), new QualityOptions()).AssessAsync(_root, ["Store.cs"], cancellationToken: TestContext.Current.CancellationToken);
+        var off = await new QualityAssessor([new CSharpAnalyzer()], RuleCatalog.All(), new QualityOptions(), disabled).AssessAsync(_root, ["Store.cs"], cancellationToken: TestContext.Current.CancellationToken);
+
+        var finding = Assert.Single(on.Findings, f => f.RuleId == "CG5001");
+        Assert.Equal((3, 39, QualityDimension.Security, 89), (finding.Line, finding.Column, finding.Dimension, finding.Cwe));
+        Assert.True(on.Scores.Single(s => s.Dimension == QualityDimension.Security).Score < 100);
+        Assert.DoesNotContain(off.Findings, f => f.RuleId == "CG5001");
     }
 }
