@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context.Ranking;
 using CodegenBot.Core.Quality.Analysis;
@@ -25,6 +27,7 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     };
 
     private readonly CSharpProjects _projects;
+    private readonly ConditionalWeakTable<Compilation, MetricsCache> _metrics = new();
 
     /// <summary>Creates the analyzer.</summary>
     /// <param name="usePackages">Whether restored projects' packages are referenced (their <c>obj/project.assets.json</c>); off, only the framework is.</param>
@@ -79,11 +82,15 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     private static (CSharpCompilation, SyntaxTree, bool) Alone(SyntaxTree tree) =>
         (CSharpCompilation.Create("Assessed", [tree], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), tree, false);
 
-    /// <summary>Metric data of every type declared in the file and of its members, by symbol.</summary>
-    private static async Task<Dictionary<ISymbol, CodeAnalysisMetricData>> MetricsAsync(SyntaxNode root, SemanticModel model, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Metric data of every type declared in the file and of its members, by symbol. A type's data is computed once
+    /// per compilation and shared by the files that declare it (a partial class spread over fifty files is
+    /// measured once, not fifty times).
+    /// </summary>
+    private async Task<Dictionary<ISymbol, CodeAnalysisMetricData>> MetricsAsync(SyntaxNode root, SemanticModel model, Compilation compilation, CancellationToken cancellationToken)
     {
+        var shared = _metrics.GetValue(compilation, c => new MetricsCache(new CodeMetricsAnalysisContext(c, CancellationToken.None)));
         var bySymbol = new Dictionary<ISymbol, CodeAnalysisMetricData>(SymbolEqualityComparer.Default);
-        var context = new CodeMetricsAnalysisContext(compilation, cancellationToken);
         foreach (var declaration in root.DescendantNodes().OfType<TypeDeclarationSyntax>())
         {
             if (model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type || bySymbol.ContainsKey(type))
@@ -91,7 +98,7 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
                 continue;
             }
 
-            var data = await CodeAnalysisMetricData.ComputeAsync(type, context);
+            var data = await shared.Types.GetOrAdd(type, t => new Lazy<Task<CodeAnalysisMetricData>>(() => CodeAnalysisMetricData.ComputeAsync(t, shared.Context))).Value;
             var pending = new Stack<CodeAnalysisMetricData>([data]);
             while (pending.Count > 0)
             {
@@ -105,6 +112,11 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
         }
 
         return bySymbol;
+    }
+
+    private sealed record MetricsCache(CodeMetricsAnalysisContext Context)
+    {
+        public ConcurrentDictionary<ISymbol, Lazy<Task<CodeAnalysisMetricData>>> Types { get; } = new(SymbolEqualityComparer.Default);
     }
 
     private static List<FunctionMetrics> Functions(SyntaxNode root, SemanticModel model, Dictionary<ISymbol, CodeAnalysisMetricData> metrics, CancellationToken cancellationToken)
