@@ -59,7 +59,7 @@ internal sealed partial class GenerationPipeline(
             var validator = validation.Enabled ? new Quality.Validation.Validator(new Quality.Validation.CommandRunner(time), validation) : null;
             var commands = validator?.CommandsFor(tree.Path) ?? [];
             var baseline = commands.Count > 0 && validation.Baseline
-                ? await timer.MeasureAsync("baseline", () => validator!.RunAsync(tree.Path, commands, cancellationToken))
+                ? await timer.MeasureAsync("baseline", () => validator!.BaselineAsync(tree.Path, tree.BaseSha, commands, cache, time.GetUtcNow(), cancellationToken))
                 : null;
 
             var statistics = new RetryStatistics();

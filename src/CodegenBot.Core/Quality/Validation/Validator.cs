@@ -49,6 +49,57 @@ internal sealed class Validator(CommandRunner runner, ValidationOptions options)
         return new ValidationRun(outcomes);
     }
 
+    /// <summary>Bumped when the stored shape of a <see cref="ValidationRun"/> changes.</summary>
+    public const int BaselineCacheVersion = 1;
+
+    /// <summary>
+    /// The commands' results on the base commit, reused from <paramref name="cache"/> when the same commands already
+    /// ran on the same commit (a retried or repeated request does not rebuild and retest the base). A run in which
+    /// a command timed out or was not found is not stored: it says more about the machine than the commit.
+    /// </summary>
+    public async Task<ValidationRun> BaselineAsync(
+        string root,
+        string commitSha,
+        IReadOnlyList<ValidationCommand> commands,
+        Context.Caching.IContextCacheStore? cache,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var key = BaselineKey(commitSha, commands);
+        if (cache is not null && await cache.GetAsync(key, cancellationToken) is { } hit)
+        {
+            try
+            {
+                if (System.Text.Json.JsonSerializer.Deserialize<ValidationRun>(hit.Value, BaselineJson) is { Commands.Count: > 0 } cached
+                    && cached.Commands.Count == commands.Count)
+                {
+                    return cached;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A corrupt entry is rebuilt below.
+            }
+        }
+
+        var run = await RunAsync(root, commands, cancellationToken);
+        if (cache is not null && !run.Commands.Any(c => c.Result.TimedOut || c.Result.NotFound))
+        {
+            await cache.SetAsync(key, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(run, BaselineJson), now, cancellationToken);
+        }
+
+        return run;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions BaselineJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private string BaselineKey(string commitSha, IReadOnlyList<ValidationCommand> commands)
+    {
+        var description = System.Text.Json.JsonSerializer.Serialize(new { commands, options.Timeout, options.OutputCap }, BaselineJson);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{BaselineCacheVersion}\n{commitSha}\n{description}")));
+        return $"validation-baseline/{hash}";
+    }
+
     /// <summary>
     /// What the change broke, as feedback the model can act on: a command that passed on the base commit and fails
     /// now, tests that fail now and did not before, compiler errors; nothing for what was already broken.
