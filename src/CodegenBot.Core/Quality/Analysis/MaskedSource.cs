@@ -206,6 +206,7 @@ public sealed class MaskedSource
                 else if (family == LexicalFamily.JavaScript && c == '}' && _templateDepths.Count > 0 && _templateDepths.Peek() == _braceDepth)
                 {
                     _templateDepths.Pop();
+                    _braceDepth--;
                     _i++;
                     TemplateLiteralBody();
                 }

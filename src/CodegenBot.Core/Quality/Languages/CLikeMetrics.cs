@@ -197,6 +197,12 @@ internal sealed class CLikeFile
         var depth = 0;
         for (var i = open; i < limit && i < Tokens.Count; i++)
         {
+            if (MatchOf(i) > i)
+            {
+                i = MatchOf(i); // `Promise<{ a: T }>`, `Array<() => void>`
+                continue;
+            }
+
             var text = Tokens[i].Text;
             depth += text switch { "<" => 1, ">" => -1, ">>" => -2, ">>>" => -3, _ => 0 };
             if (depth <= 0)
@@ -204,7 +210,7 @@ internal sealed class CLikeFile
                 return i;
             }
 
-            if (text is ";" or "{" or "}" or "=>")
+            if (text is ";" or ")" or "]" or "}")
             {
                 return open;
             }

@@ -14,7 +14,8 @@ internal static class ScriptAnalysis
     private static readonly HashSet<string> Logical = ["&&", "||", "??", "&&=", "||=", "??=", "?."];
     private static readonly HashSet<string> Declarations = ["function", "class", "const", "let", "var", "interface", "type", "enum", "abstract", "async", "default", "declare", "namespace"];
 
-    public static FileAnalysis Analyze(SourceFile file, LanguageOptions options, string language)
+    /// <summary>Analyses one file; <paramref name="includeAnonymous"/> also measures unnamed functions (callbacks), as the benchmark needs.</summary>
+    public static FileAnalysis Analyze(SourceFile file, LanguageOptions options, string language, bool includeAnonymous = false)
     {
         if (SourceFacts.LooksBinary(file.Content))
         {
@@ -37,11 +38,18 @@ internal static class ScriptAnalysis
             }
         }
 
+        MarkDestructuringDefaults(source, defaults);
         var naming = options.Style.Naming;
         var findings = source.Brackets.Findings(file.Path, source.Tokens, masked, source.Unterminated);
         var functions = new List<FunctionMetrics>();
-        foreach (var span in spans.Where(s => s.Name is not null && !s.Name.StartsWith('(') && !s.Name.StartsWith('[')))
+        foreach (var span in spans.Where(s => includeAnonymous || (s.Name is not null && !s.Name.StartsWith('(') && !s.Name.StartsWith('['))))
         {
+            if (span.Name is null)
+            {
+                functions.Add(source.Measure(span, "(anonymous)", spans));
+                continue;
+            }
+
             var metrics = source.Measure(span, Spans.Qualified(span, spans, types), spans);
             functions.Add(metrics);
             var name = span.Name!;
@@ -76,6 +84,24 @@ internal static class ScriptAnalysis
             PublicApi = Exports(source),
             Findings = findings,
         };
+    }
+
+    // `const { a = 1, b: [c = 2] } = value`: each default is an AssignmentPattern, which ESLint counts.
+    private static void MarkDestructuringDefaults(CLikeFile f, HashSet<int> defaults)
+    {
+        for (var i = 1; i < f.Tokens.Count; i++)
+        {
+            if ((f.Is(i, "{") || f.Is(i, "[")) && f[i - 1].Text is "const" or "let" or "var" && f.MatchOf(i) is var close and > 0)
+            {
+                for (var k = i + 1; k < close; k++)
+                {
+                    if (f.Is(k, "="))
+                    {
+                        defaults.Add(k);
+                    }
+                }
+            }
+        }
     }
 
     private static int Decision(CLikeFile f, int i, HashSet<int> defaults)

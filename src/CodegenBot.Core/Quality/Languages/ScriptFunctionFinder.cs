@@ -12,6 +12,7 @@ internal static class ScriptFunctionFinder
     {
         var functions = new List<FunctionSpan>();
         var types = new List<TypeSpan>();
+        var arrows = new HashSet<int>(); // arrows already taken by a parenthesised parameter list
         var t = file.Tokens;
         for (var i = 0; i < t.Count; i++)
         {
@@ -20,6 +21,7 @@ internal static class ScriptFunctionFinder
                 var after = SkipReturnType(file, close + 1);
                 if (file.Is(after, "=>"))
                 {
+                    arrows.Add(after);
                     functions.Add(Arrow(file, i, close, after, NameBefore(file, file.Is(i - 1, "async") ? i - 2 : ArrowStart(file, i) - 1)));
                 }
                 else if (file.Is(after, "{") && Declared(file, i) is var (name, nameToken))
@@ -27,7 +29,7 @@ internal static class ScriptFunctionFinder
                     functions.Add(new FunctionSpan(name, nameToken, i, close, i, after, file.MatchOf(after) is var end and > 0 ? end : t.Count - 1));
                 }
             }
-            else if (t[i].Kind == TokenKind.Word && file.Is(i + 1, "=>") && !file.Is(i - 1, "."))
+            else if (t[i].Kind == TokenKind.Word && file.Is(i + 1, "=>") && !arrows.Contains(i + 1) && !file.Is(i - 1, ".") && !(file.Is(i - 1, ":") && file.Is(i - 2, ")")))
             {
                 functions.Add(Arrow(file, -1, i, i + 1, NameBefore(file, file.Is(i - 1, "async") ? i - 2 : i - 1)));
             }
@@ -78,7 +80,14 @@ internal static class ScriptFunctionFinder
         for (var i = index + 1; i < file.Tokens.Count && i < index + 64; i++)
         {
             var text = file[i].Text;
-            if ((text == "{" && previous is not (":" or "|" or "&" or "<" or "," or "=>")) || text == "=>")
+            if (file[i].Line > file[i - 1].Line && previous is not (":" or "|" or "&" or "<" or "," or "(" or "[" or "{"))
+            {
+                return index; // a type does not run on to the next line: this was `cond ? call() : other`
+            }
+
+            // `(): () => void {`: the arrow of a function type is part of the return type.
+            var functionType = text == "=>" && previous == ")" && file[file.MatchOf(i - 1) - 1].Text is ":" or "|" or "&" or "<" or ",";
+            if ((text == "{" && previous is not (":" or "|" or "&" or "<" or "," or "=>")) || (text == "=>" && !functionType))
             {
                 return i;
             }
