@@ -79,7 +79,7 @@ XML
     echo "  checkstyle cannot parse ${failed#$dir/}: left out"
     excludes+=(-e "$failed")
   done
-  "$BENCH" complexity --root "$dir" --language java --tool checkstyle --report "$WORK/reports/$1.checkstyle.xml" --label "${1/+//}" --before 35
+  "$BENCH" complexity --root "$dir" --language java --tool checkstyle --report "$WORK/reports/$1.checkstyle.xml" --label "${1/+//}" --window 15
 }
 
 want radon && run_radon pallets+flask

@@ -53,13 +53,13 @@ internal static class ComplexityAgreement
                 : await analyzer.AnalyzeAsync(source, new LanguageOptions(), cancellationToken);
             elapsed += clock.Elapsed - start;
             var ours = analysis.Functions.ToList();
-            var matched = new Dictionary<ReferenceFunction, FunctionMetrics>();
+            var matched = new Dictionary<ReferenceFunction, FunctionMetrics>(ReferenceEqualityComparer.Instance); // records: two methods on one line are equal
             foreach (var r in file)
             {
                 if ((ours.FirstOrDefault(o => o.Line == r.Line && (r.Name is null || Simple(o.Name) == Simple(r.Name))) ?? ours.FirstOrDefault(o => o.Line == r.Line)) is { } exact)
                 {
                     matched[r] = exact;
-                    ours.Remove(exact);
+                    ours.RemoveAt(ours.FindIndex(o => ReferenceEquals(o, exact)));
                 }
             }
 
@@ -72,12 +72,12 @@ internal static class ComplexityAgreement
                 if (near is not null)
                 {
                     matched[r] = near;
-                    ours.Remove(near);
+                    ours.RemoveAt(ours.FindIndex(o => ReferenceEquals(o, near)));
                 }
             }
 
             oursOnly += ours.Count;
-            pairs.AddRange(file.Select(r => new ComplexityPair(r, matched.GetValueOrDefault(r))));
+            pairs.AddRange(file.Select(r => new ComplexityPair(r, matched.TryGetValue(r, out var ours) ? ours : null)));
         }
 
         return (pairs, oursOnly, elapsed);
@@ -101,6 +101,12 @@ internal static class ComplexityAgreement
         foreach (var p in differences.Take(top))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"    {p.Reference.File}:{p.Reference.Line} {p.Ours!.Name}: reference {p.Reference.Complexity}, ours {p.Ours.CyclomaticComplexity} [{Category(language, root, p)}]");
+        }
+
+        foreach (var p in pairs.Where(p => p.Ours is null).Take(Math.Min(top, 5)))
+        {
+            var line = File.ReadLines(Path.Combine(root, p.Reference.File)).Skip(p.Reference.Line - 1).FirstOrDefault()?.Trim() ?? string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"    unmatched {p.Reference.File}:{p.Reference.Line} {p.Reference.Name} ({p.Reference.Complexity}): {line[..Math.Min(line.Length, 80)]}");
         }
 
         return text.ToString();

@@ -6,7 +6,7 @@ namespace CodegenBot.Core.Quality.Languages;
 /// </summary>
 internal static class ScriptFunctionFinder
 {
-    private static readonly HashSet<string> Controls = ["if", "for", "while", "switch", "catch", "with", "return", "typeof", "new", "await", "yield", "in", "of", "delete", "void", "throw", "case", "instanceof"];
+    private static readonly HashSet<string> Controls = ["if", "for", "while", "switch", "catch", "with", "return", "typeof", "new", "await", "yield", "in", "void", "throw", "case", "instanceof"];
 
     public static (List<FunctionSpan> Functions, List<TypeSpan> Types) Find(CLikeFile file)
     {
@@ -19,7 +19,7 @@ internal static class ScriptFunctionFinder
             if (t[i].Is("(") && file.MatchOf(i) is var close and > 0)
             {
                 var after = SkipReturnType(file, close + 1);
-                if (file.Is(after, "=>"))
+                if (file.Is(after, "=>") && !file.Is(i - 1, "<"))
                 {
                     arrows.Add(after);
                     functions.Add(Arrow(file, i, close, after, NameBefore(file, file.Is(i - 1, "async") ? i - 2 : ArrowStart(file, i) - 1)));
@@ -113,14 +113,16 @@ internal static class ScriptFunctionFinder
     }
 
     // A parenthesised arrow may carry type parameters: `<T>(x: T) =>`.
-    private static int ArrowStart(CLikeFile file, int open) => file.Is(open - 1, ">") && file[open - 1].Kind == TokenKind.Symbol ? BackOverAngles(file, open - 1) : open;
+    private static int ArrowStart(CLikeFile file, int open) => ClosesAngles(file, open - 1) ? BackOverAngles(file, open - 1) : open;
+
+    private static bool ClosesAngles(CLikeFile file, int index) => file[index].Text is ">" or ">>" or ">>>" && file[index].Kind == TokenKind.Symbol;
 
     private static int BackOverAngles(CLikeFile file, int close)
     {
         var depth = 0;
         for (var i = close; i >= 0 && i > close - 64; i--)
         {
-            depth += file[i].Text switch { ">" => 1, "<" => -1, _ => 0 };
+            depth += file[i].Text switch { ">" => 1, ">>" => 2, ">>>" => 3, "<" => -1, _ => 0 };
             if (depth == 0)
             {
                 return i;
@@ -133,7 +135,7 @@ internal static class ScriptFunctionFinder
     // `function name(`, `name(` (method), `get name(`, `function (` (named by assignment), `<T>` generics.
     private static (string? Name, int NameToken)? Declared(CLikeFile file, int open)
     {
-        var p = file.Is(open - 1, ">") ? BackOverAngles(file, open - 1) - 1 : open - 1;
+        var p = ClosesAngles(file, open - 1) ? BackOverAngles(file, open - 1) - 1 : open - 1;
         var before = file[p];
         if (before.Is("function") || (before.Is("*") && file.Is(p - 1, "function")))
         {
