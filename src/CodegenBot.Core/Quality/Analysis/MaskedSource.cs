@@ -93,9 +93,10 @@ public sealed class MaskedSource
         return new MaskedSource(content, code.ToString(), structure.ToString(), comments, strings);
     }
 
-    /// <summary>The 1-based line and column of an offset.</summary>
+    /// <summary>The 1-based line and column of an offset (clamped to the text).</summary>
     public (int Line, int Column) Position(int offset)
     {
+        offset = Math.Clamp(offset, 0, Original.Length);
         var index = Array.BinarySearch(_lineStarts, offset);
         if (index < 0)
         {

@@ -31,6 +31,8 @@ internal sealed class CLikeFile
 
     private readonly CLikeRules _rules;
     private string?[]? _control;
+    private IReadOnlyList<FunctionSpan>? _spansOf;
+    private Dictionary<int, int> _spanEnds = [];
 
     public CLikeFile(MaskedSource masked, CLikeRules rules)
     {
@@ -52,7 +54,8 @@ internal sealed class CLikeFile
 
     public bool[] CodeLineMap { get; }
 
-    public Token this[int index] => index >= 0 && index < Tokens.Count ? Tokens[index] : default;
+    /// <summary>The token at an index; outside the file, an empty symbol (so look-behind and look-ahead never throw).</summary>
+    public Token this[int index] => index >= 0 && index < Tokens.Count ? Tokens[index] : new Token(TokenKind.Symbol, string.Empty, 0, 0);
 
     public bool Is(int index, string text) => index >= 0 && index < Tokens.Count && Tokens[index].Is(text);
 
@@ -72,14 +75,20 @@ internal sealed class CLikeFile
     /// <summary>The metrics of one function; nested functions' tokens are not counted.</summary>
     public FunctionMetrics Measure(FunctionSpan function, string name, IReadOnlyList<FunctionSpan> all)
     {
-        var nested = all.Where(f => f != function && f.Start > function.Start && f.End <= function.End)
-            .GroupBy(f => f.Start).ToDictionary(g => g.Key, g => g.Max(f => f.End));
+        if (!ReferenceEquals(_spansOf, all))
+        {
+            // Where each function starts → where the longest one starting there ends: built once per file.
+            _spansOf = all;
+            _spanEnds = all.GroupBy(f => f.Start).ToDictionary(g => g.Key, g => g.Max(f => f.End));
+        }
+
+        var last = Math.Min(function.End, Tokens.Count - 1);
         int cyclomatic = 1, cognitive = 0, maxDepth = 0;
         var stack = new Stack<string>();
         string? lastBoolean = null;
-        for (var i = function.Start; i <= function.End && i < Tokens.Count; i++)
+        for (var i = Math.Max(0, function.Start); i <= last; i++)
         {
-            if (nested.TryGetValue(i, out var skipTo))
+            if (i != function.Start && _spanEnds.TryGetValue(i, out var skipTo) && skipTo <= function.End)
             {
                 i = skipTo;
                 continue;
@@ -99,7 +108,7 @@ internal sealed class CLikeFile
                 stack.Push(control ?? string.Empty);
                 maxDepth = Math.Max(maxDepth, stack.Count(s => s.Length > 0));
             }
-            else if (t.Is("}") && stack.Count > 0 && i != function.End)
+            else if (t.Is("}") && stack.Count > 0 && i != last)
             {
                 stack.Pop();
             }
@@ -112,8 +121,8 @@ internal sealed class CLikeFile
             Name = name,
             Line = this[function.NameToken].Line,
             Column = Masked.Position(this[function.NameToken].Offset).Column,
-            EndLine = this[function.End].Line,
-            CodeLines = SourceFacts.CodeLines(CodeLineMap, this[function.BodyStart].Line + (Is(function.BodyStart, "{") ? 1 : 0), this[function.End].Line - (Is(function.End, "}") ? 1 : 0)),
+            EndLine = Math.Max(this[function.NameToken].Line, this[last].Line),
+            CodeLines = SourceFacts.CodeLines(CodeLineMap, this[function.BodyStart].Line + (Is(function.BodyStart, "{") ? 1 : 0), this[last].Line - (Is(last, "}") ? 1 : 0)),
             Parameters = CountParameters(function),
             CyclomaticComplexity = cyclomatic,
             CognitiveComplexity = cognitive,

@@ -38,11 +38,13 @@ internal sealed class JavaAnalyzer : ILanguageAnalyzer
         var functions = new List<FunctionMetrics>();
         var api = new List<ApiSymbol>();
         var isTest = IsTest(file.Path, source);
-        foreach (var span in spans)
+        var owners = Spans.Owners(spans, types);
+        for (var s = 0; s < spans.Count; s++)
         {
-            var metrics = source.Measure(span, Spans.Qualified(span, spans, types), spans);
+            var span = spans[s];
+            var metrics = source.Measure(span, Spans.Qualified(span, owners[s]), spans);
             functions.Add(metrics);
-            var isConstructor = Spans.OwnerOf(span, spans, types)?.Name == span.Name;
+            var isConstructor = owners[s]?.Name == span.Name;
             if (!isConstructor && !(isTest && span.Name!.Contains('_', StringComparison.Ordinal)) && Naming.Check(naming, "method", span.Name!, file.Path, metrics.Line, metrics.Column) is { } finding)
             {
                 findings.Add(finding);
@@ -95,7 +97,7 @@ internal sealed class JavaAnalyzer : ILanguageAnalyzer
     {
         var functions = new List<FunctionSpan>();
         var types = new List<TypeSpan>();
-        for (var i = 1; i < f.Tokens.Count; i++)
+        for (var i = 0; i < f.Tokens.Count; i++)
         {
             var t = f.Tokens[i];
             if (t.Is("(") && f[i - 1].Kind == TokenKind.Word && !NotMethods.Contains(f[i - 1].Text) && !f.Is(i - 2, "new") && !f.Is(i - 2, ".") && !f.Is(i - 2, "@") && f.MatchOf(i) is var close and > 0)

@@ -42,15 +42,21 @@ internal static class ScriptAnalysis
         var naming = options.Style.Naming;
         var findings = source.Brackets.Findings(file.Path, source.Tokens, masked, source.Unterminated);
         var functions = new List<FunctionMetrics>();
-        foreach (var span in spans.Where(s => includeAnonymous || (s.Name is not null && !s.Name.StartsWith('(') && !s.Name.StartsWith('['))))
+        var owners = Spans.Owners(spans, types);
+        for (var s = 0; s < spans.Count; s++)
         {
-            if (span.Name is null)
+            var span = spans[s];
+            if (span.Name is null || span.Name.StartsWith('(') || span.Name.StartsWith('['))
             {
-                functions.Add(source.Measure(span, "(anonymous)", spans));
+                if (includeAnonymous)
+                {
+                    functions.Add(source.Measure(span, "(anonymous)", spans));
+                }
+
                 continue;
             }
 
-            var metrics = source.Measure(span, Spans.Qualified(span, spans, types), spans);
+            var metrics = source.Measure(span, Spans.Qualified(span, owners[s]), spans);
             functions.Add(metrics);
             var name = span.Name!;
             if (name != "constructor" && !Naming.Follows(name, "camelCase") && !Naming.Follows(name, "PascalCase") && !Naming.Follows(name, "UPPER_SNAKE_CASE") &&
