@@ -25,6 +25,17 @@ public sealed class PythonAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_AssertAndFString_CountedAsRadonDoes()
+    {
+        // radon 5.1.0 says 4: the assert counts once (its `or` is not visited); the f-string's `or` and `if` count.
+        const string Code = "def checks(a, b):\n    assert a or b, \"a or b\"\n    return f\"{a or b} {'x' if a else 'y'} {{literal or not}}\"\n";
+
+        var analysis = await Analyzer.AnalyzeAsync("m.py", Code);
+
+        Assert.Equal(4, analysis.Function("checks").CyclomaticComplexity);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_NestedFunctionsAndMethods_ReportsBoundaries()
     {
         var analysis = await Analyzer.AnalyzeAsync("cases.py", AnalyzerTesting.Fixture("cases.py"));
