@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Cyclomatic complexity agreement with the established tools (docs/benchmarks.md, "Cyclomatic complexity agreement").
-#   bench/complexity.sh [MIRRORS] [WORK] [TOOL]     (TOOL: radon, eslint or checkstyle; all when omitted)
+#   bench/complexity.sh [MIRRORS] [WORK] [TOOL]     (TOOL: radon, eslint, checkstyle or gocyclo; all when omitted)
 # MIRRORS holds bare git directories named owner+name/repo (the `fetch` tool's layout, default /work/.mirror);
 # each project's HEAD is exported to WORK (default /tmp/complexity-bench), never into this repository.
 # Reference tools: radon (Debian package), ESLint 9 with typescript-eslint (npm, into WORK/eslint), checkstyle
-# (Debian package), gocyclo (go install, when Go is present).
+# (Debian package), and gocyclo's rule re-typed on go/ast (bench/complexity/gocyclo.go, built with Debian's golang-go:
+# gocyclo itself needs the Go module proxy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIRRORS="${1:-/work/.mirror}"
@@ -16,6 +17,11 @@ mkdir -p "$WORK/src" "$WORK/reports"
 need_apt() { command -v "$1" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y "$2" >/dev/null; }
 need_apt radon radon
 need_apt checkstyle checkstyle
+need_apt go golang-go
+if [ ! -x "$WORK/gocyclo/gocyclo" ]; then
+  mkdir -p "$WORK/gocyclo" && cp bench/complexity/gocyclo.go "$WORK/gocyclo/main.go"
+  (cd "$WORK/gocyclo" && { [ -f go.mod ] || go mod init gocyclo >/dev/null 2>&1; } && GOPROXY=off GOFLAGS=-mod=mod go build -o gocyclo .)
+fi
 if [ ! -x "$WORK/eslint/node_modules/.bin/eslint" ]; then
   mkdir -p "$WORK/eslint" && (cd "$WORK/eslint" && npm init -y >/dev/null && npm install --silent eslint@9 typescript-eslint typescript >/dev/null)
 fi
@@ -23,7 +29,7 @@ fi
 dotnet build bench/CodegenBot.Bench --configuration Release --nologo --verbosity quiet >/dev/null
 BENCH=bench/CodegenBot.Bench/bin/Release/net10.0/CodegenBot.Bench
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
-echo "Tools: radon $(radon --version), ESLint $("$WORK/eslint/node_modules/.bin/eslint" --version), checkstyle $(checkstyle --version 2>&1 | awk '{print $NF}')"
+echo "Tools: radon $(radon --version), ESLint $("$WORK/eslint/node_modules/.bin/eslint" --version), checkstyle $(checkstyle --version 2>&1 | awk '{print $NF}'), $(go version | awk '{print $3}') go/ast"
 
 export_project() { # owner+name → WORK/src/owner+name
   local dir="$WORK/src/$1"
@@ -82,9 +88,17 @@ XML
   "$BENCH" complexity --root "$dir" --language java --tool checkstyle --report "$WORK/reports/$1.checkstyle.xml" --label "${1/+//}" --window 15
 }
 
+run_gocyclo() { # project
+  local dir; dir=$(export_project "$1")
+  "$WORK/gocyclo/gocyclo" "$dir" > "$WORK/reports/$1.gocyclo.txt"
+  "$BENCH" complexity --root "$dir" --language go --tool gocyclo --report "$WORK/reports/$1.gocyclo.txt" --label "${1/+//}"
+}
+
 want radon && run_radon pallets+flask
 want radon && run_radon psf+requests
 want eslint && run_eslint expressjs+express javascript
 want eslint && run_eslint typeorm+typeorm typescript src
 want checkstyle && run_checkstyle google+gson
 want checkstyle && run_checkstyle apache+commons-lang
+want gocyclo && run_gocyclo spf13+cobra
+want gocyclo && run_gocyclo gin-gonic+gin

@@ -8,7 +8,7 @@ namespace CodegenBot.Bench.Complexity;
 /// <summary>One function's cyclomatic complexity as a reference tool reports it (file relative to the project root).</summary>
 internal sealed record ReferenceFunction(string File, int Line, string? Name, int Complexity);
 
-/// <summary>Reads the reports of radon (<c>radon cc -j</c>), ESLint (<c>--format json</c>) and checkstyle (XML).</summary>
+/// <summary>Reads the reports of radon (<c>radon cc -j</c>), ESLint (<c>--format json</c>), checkstyle (XML) and gocyclo (text).</summary>
 internal static partial class ReferenceReports
 {
     public static List<ReferenceFunction> Read(string tool, string report, string root) => tool switch
@@ -16,7 +16,8 @@ internal static partial class ReferenceReports
         "radon" => Radon(report, root),
         "eslint" => Eslint(report, root),
         "checkstyle" => Checkstyle(report, root),
-        _ => throw new ArgumentException($"unknown tool {tool}: radon, eslint or checkstyle", nameof(tool)),
+        "gocyclo" => Gocyclo(report, root),
+        _ => throw new ArgumentException($"unknown tool {tool}: radon, eslint, checkstyle or gocyclo", nameof(tool)),
     };
 
     private static string Relative(string root, string file) =>
@@ -103,6 +104,16 @@ internal static partial class ReferenceReports
 
         return functions;
     }
+
+    // "<complexity> <package> <function> <file>:<line>:<column>"
+    private static List<ReferenceFunction> Gocyclo(string report, string root) =>
+        [.. File.ReadLines(report)
+            .Select(l => GocycloLine().Match(l))
+            .Where(m => m.Success)
+            .Select(m => new ReferenceFunction(Relative(root, m.Groups["file"].Value), int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), m.Groups["name"].Value, int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)))];
+
+    [GeneratedRegex(@"^(?<n>\d+) \S+ (?<name>\S+) (?<file>.+):(?<line>\d+):\d+$", RegexOptions.None, 1000)]
+    private static partial Regex GocycloLine();
 
     [GeneratedRegex(@"^(?<what>[^']*?)(?:'(?<name>[^']*)')? has a complexity of (?<n>\d+)", RegexOptions.None, 1000)]
     private static partial Regex EslintMessage();
