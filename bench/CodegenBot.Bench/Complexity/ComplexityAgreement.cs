@@ -29,12 +29,12 @@ internal static class ComplexityAgreement
         _ => throw new ArgumentException($"unknown language {language}", nameof(language)),
     };
 
-    public static async Task<(List<ComplexityPair> Pairs, int OursOnly, TimeSpan Elapsed)> RunAsync(
+    public static async Task<(List<ComplexityPair> Pairs, List<(string File, FunctionMetrics Function)> OursOnly, TimeSpan Elapsed)> RunAsync(
         string root, string language, IReadOnlyList<ReferenceFunction> reference, int window, int before, CancellationToken cancellationToken)
     {
         var analyzer = AnalyzerFor(language);
         var pairs = new List<ComplexityPair>();
-        var oursOnly = 0;
+        var oursOnly = new List<(string File, FunctionMetrics Function)>();
         var clock = Stopwatch.StartNew();
         var elapsed = TimeSpan.Zero;
         foreach (var file in reference.GroupBy(r => r.File, StringComparer.Ordinal))
@@ -76,19 +76,19 @@ internal static class ComplexityAgreement
                 }
             }
 
-            oursOnly += ours.Count;
+            oursOnly.AddRange(ours.Select(o => (file.Key, o)));
             pairs.AddRange(file.Select(r => new ComplexityPair(r, matched.TryGetValue(r, out var ours) ? ours : null)));
         }
 
         return (pairs, oursOnly, elapsed);
     }
 
-    public static string Summarise(string label, string language, List<ComplexityPair> pairs, int oursOnly, TimeSpan elapsed, string root, int top)
+    public static string Summarise(string label, string language, List<ComplexityPair> pairs, List<(string File, FunctionMetrics Function)> oursOnly, TimeSpan elapsed, string root, int top)
     {
         var matched = pairs.Where(p => p.Ours is not null).ToList();
         var equal = matched.Count(p => p.Ours!.CyclomaticComplexity == p.Reference.Complexity);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{label} ({language}): reference {pairs.Count} functions in {pairs.Select(p => p.Reference.File).Distinct().Count()} files; matched {matched.Count} ({Percent(matched.Count, pairs.Count)}); ours only {oursOnly}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{label} ({language}): reference {pairs.Count} functions in {pairs.Select(p => p.Reference.File).Distinct().Count()} files; matched {matched.Count} ({Percent(matched.Count, pairs.Count)}); ours only {oursOnly.Count}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  agreement {Percent(equal, matched.Count)} ({equal}/{matched.Count} equal); within 1: {Percent(matched.Count(p => Math.Abs(p.Ours!.CyclomaticComplexity - p.Reference.Complexity) <= 1), matched.Count)}; our analysis time {elapsed.TotalMilliseconds:F0} ms");
         var differences = matched.Where(p => p.Ours!.CyclomaticComplexity != p.Reference.Complexity)
             .OrderByDescending(p => Math.Abs(p.Ours!.CyclomaticComplexity - p.Reference.Complexity)).ThenBy(p => p.Reference.File, StringComparer.Ordinal).ThenBy(p => p.Reference.Line)
@@ -107,6 +107,11 @@ internal static class ComplexityAgreement
         {
             var line = File.ReadLines(Path.Combine(root, p.Reference.File)).Skip(p.Reference.Line - 1).FirstOrDefault()?.Trim() ?? string.Empty;
             text.AppendLine(CultureInfo.InvariantCulture, $"    unmatched {p.Reference.File}:{p.Reference.Line} {p.Reference.Name} ({p.Reference.Complexity}): {line[..Math.Min(line.Length, 80)]}");
+        }
+
+        foreach (var (file, function) in oursOnly.Take(Math.Min(top, 5)))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    ours only {file}:{function.Line} {function.Name} ({function.CyclomaticComplexity})");
         }
 
         return text.ToString();

@@ -12,26 +12,32 @@ internal sealed class Brackets
     /// <summary>The rule id of syntax problems a tokenizer can see.</summary>
     public const string SyntaxRule = "CG3001";
 
-    private Brackets(int[] match, List<(int Token, string Message)> problems)
+    private Brackets(int[] match, int[] enclosing, List<(int Token, string Message)> problems)
     {
         Match = match;
+        Enclosing = enclosing;
         Problems = problems;
     }
 
     /// <summary>For each bracket token, the index of its partner; -1 for other tokens and unpaired brackets.</summary>
     public int[] Match { get; }
 
+    /// <summary>For each token, the index of the innermost bracket open around it; -1 at the top level.</summary>
+    public int[] Enclosing { get; }
+
     private List<(int Token, string Message)> Problems { get; }
 
     public static Brackets Pair(List<Token> tokens)
     {
         var match = new int[tokens.Count];
+        var enclosing = new int[tokens.Count];
         Array.Fill(match, -1);
         var problems = new List<(int, string)>();
         var open = new Stack<int>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            enclosing[i] = open.Count > 0 ? open.Peek() : -1;
             if (t.Kind != TokenKind.Symbol || t.Text.Length != 1)
             {
                 continue;
@@ -76,7 +82,7 @@ internal sealed class Brackets
             problems.Add((unclosed, $"'{tokens[unclosed].Text}' is never closed"));
         }
 
-        return new Brackets(match, problems);
+        return new Brackets(match, enclosing, problems);
     }
 
     /// <summary>The syntax findings: bracket problems and unterminated strings, in source order.</summary>

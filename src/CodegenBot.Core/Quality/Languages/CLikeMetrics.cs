@@ -65,7 +65,8 @@ internal sealed class CLikeFile
     public string? ControlOf(int brace)
     {
         _control ??= new string?[Tokens.Count];
-        return _control[brace] ??= _rules.ControlOf(this, brace) ?? string.Empty;
+        var keyword = _control[brace] ??= _rules.ControlOf(this, brace) ?? string.Empty; // "" caches "none"
+        return keyword.Length == 0 ? null : keyword;
     }
 
     /// <summary>Whether the <c>while</c> at <paramref name="index"/> ends a do-while loop.</summary>

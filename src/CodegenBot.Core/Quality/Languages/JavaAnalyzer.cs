@@ -100,7 +100,7 @@ internal sealed class JavaAnalyzer : ILanguageAnalyzer
         for (var i = 0; i < f.Tokens.Count; i++)
         {
             var t = f.Tokens[i];
-            if (t.Is("(") && f[i - 1].Kind == TokenKind.Word && !NotMethods.Contains(f[i - 1].Text) && !f.Is(i - 2, "new") && !f.Is(i - 2, ".") && !f.Is(i - 2, "@") && f.MatchOf(i) is var close and > 0)
+            if (t.Is("(") && f[i - 1].Kind == TokenKind.Word && !NotMethods.Contains(f[i - 1].Text) && !f.Is(i - 2, "new") && !f.Is(i - 2, "record") && !f.Is(i - 2, ".") && !f.Is(i - 2, "@") && f.MatchOf(i) is var close and > 0)
             {
                 var body = close + 1;
                 if (f.Is(body, "throws"))

@@ -19,7 +19,7 @@ internal static class ScriptFunctionFinder
             if (t[i].Is("(") && file.MatchOf(i) is var close and > 0)
             {
                 var after = SkipReturnType(file, close + 1);
-                if (file.Is(after, "=>") && !file.Is(i - 1, "<"))
+                if (file.Is(after, "=>") && !file.Is(i - 1, "<") && !IsFunctionType(file, ArrowStart(file, i), types))
                 {
                     arrows.Add(after);
                     functions.Add(Arrow(file, i, close, after, NameBefore(file, file.Is(i - 1, "async") ? i - 2 : ArrowStart(file, i) - 1)));
@@ -40,6 +40,26 @@ internal static class ScriptFunctionFinder
         }
 
         return (functions, types);
+    }
+
+    // `(a: T) => R` after a parameter's, a variable's or a class member's `:` is a function type, not a function:
+    // `run: (m: Manager) => Promise<T>` in a parameter list, `let done: () => void`, `handler: (e: E) => void;`.
+    private static bool IsFunctionType(CLikeFile file, int start, List<TypeSpan> types)
+    {
+        var colon = start - 1;
+        if (!file.Is(colon, ":"))
+        {
+            return false;
+        }
+
+        var name = file.Is(colon - 1, "?") ? colon - 2 : colon - 1;
+        if (file[name - 1].Text is "let" or "const" or "var")
+        {
+            return true;
+        }
+
+        var enclosing = file.Brackets.Enclosing[start];
+        return enclosing >= 0 && (file.Is(enclosing, "(") || types.Exists(t => t.Open == enclosing));
     }
 
     private static TypeSpan? Type(CLikeFile file, int keyword)

@@ -6,6 +6,7 @@ using CodegenBot.Core.Quality.Languages;
 namespace CodegenBot.Core.Tests.Quality.Languages;
 
 /// <summary>Every analyzer takes any input: random bytes, truncated files, huge files, without throwing and in linear-ish time.</summary>
+[Collection(nameof(RobustnessTests))] // timed: not run beside other tests on a 2-core machine
 public sealed class RobustnessTests
 {
     private static readonly (ILanguageAnalyzer Analyzer, string Path, string Fixture)[] Analyzers =
@@ -93,3 +94,6 @@ public sealed class RobustnessTests
         Assert.NotNull(analysis);
     }
 }
+
+[CollectionDefinition(nameof(RobustnessTests), DisableParallelization = true)]
+public sealed class TimedTestsDefinition;

@@ -65,6 +65,26 @@ public sealed class ScriptAnalysisTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_FunctionTypes_AreNotFunctions()
+    {
+        const string Code = """
+            class Db {
+                handler: (e: Event) => void;
+
+                async transaction<T>(run: (m: Manager) => Promise<T>, level?: (x: number) => string): Promise<T> {
+                    let done: () => void
+                    return run(this.manager) ?? level(1)
+                }
+            }
+            """;
+
+        var analysis = await TypeScript.AnalyzeAsync("db.ts", Code);
+
+        var transaction = Assert.Single(analysis.Functions);
+        Assert.Equal(("Db.transaction", 2, 2), (transaction.Name, transaction.Parameters, transaction.CyclomaticComplexity));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_Exports_JsDocDirectlyBeforeCounts()
     {
         const string Code = "/** Adds. */\nexport function add(a, b) { return a + b }\n\n// not JSDoc\nexport const sub = (a, b) => a - b\n\n/**\n * A class.\n */\nexport default class Calc {}\nexports.mul = function (a, b) { return a * b }\n";
