@@ -64,6 +64,23 @@ public sealed class ScriptAnalysisTests
         Assert.Equal(["Shape", "Circle"], analysis.Types.Select(t => t.Name));
     }
 
+    [Theory]
+    [InlineData("if (a) { return 1 }", 1, 1)]
+    [InlineData("for (const x of a) { if (x) { if (b) { return x } } }", 6, 3)]
+    [InlineData("if (a) { } else if (b) { } else { }", 3, 1)]
+    [InlineData("return a && b && c", 1, 0)]
+    [InlineData("return a && b || c && d", 3, 0)]
+    [InlineData("outer: for (;;) { while (a) { continue outer } }", 4, 2)]
+    [InlineData("try { x() } catch (e) { if (a) { throw e } }", 3, 2)]
+    [InlineData("switch (a) { case 1: return b ? 1 : 2 }", 3, 1)]
+    public async Task AnalyzeAsync_ControlFlow_CognitiveComplexityAndNesting(string body, int cognitive, int depth)
+    {
+        var analysis = await JavaScript.AnalyzeAsync("f.js", $"function f(a, b, c, d) {{\n  {body}\n}}\n");
+
+        var f = analysis.Function("f");
+        Assert.Equal((cognitive, depth), (f.CognitiveComplexity, f.MaxNestingDepth));
+    }
+
     [Fact]
     public async Task AnalyzeAsync_FunctionTypes_AreNotFunctions()
     {
