@@ -34,6 +34,7 @@ internal sealed class Brackets
         Array.Fill(match, -1);
         var problems = new List<(int, string)>();
         var open = new Stack<int>();
+        var openByKind = new int[3]; // ( [ { on the stack, so recovery never searches it
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -47,26 +48,23 @@ internal sealed class Brackets
             if (c is '(' or '[' or '{')
             {
                 open.Push(i);
+                openByKind[Kind(c)]++;
             }
             else if (c is ')' or ']' or '}')
             {
                 var opener = c == ')' ? "(" : c == ']' ? "[" : "{";
-                if (open.Count > 0 && tokens[open.Peek()].Is(opener))
-                {
-                    var o = open.Pop();
-                    match[o] = i;
-                    match[i] = o;
-                }
-                else if (open.Any(o => tokens[o].Is(opener)))
+                if (openByKind[Kind(opener[0])] > 0)
                 {
                     // Recover: the openers above the partner were never closed.
                     while (!tokens[open.Peek()].Is(opener))
                     {
                         var unclosed = open.Pop();
+                        openByKind[Kind(tokens[unclosed].Text[0])]--;
                         problems.Add((unclosed, $"'{tokens[unclosed].Text}' is never closed"));
                     }
 
                     var o = open.Pop();
+                    openByKind[Kind(opener[0])]--;
                     match[o] = i;
                     match[i] = o;
                 }
@@ -84,6 +82,8 @@ internal sealed class Brackets
 
         return new Brackets(match, enclosing, problems);
     }
+
+    private static int Kind(char opener) => opener == '(' ? 0 : opener == '[' ? 1 : 2;
 
     /// <summary>The syntax findings: bracket problems and unterminated strings, in source order.</summary>
     public List<Finding> Findings(string path, List<Token> tokens, MaskedSource masked, IEnumerable<int> unterminatedStrings)

@@ -96,7 +96,7 @@ internal sealed class GoAnalyzer : ILanguageAnalyzer
     private static string? ControlOf(CLikeFile f, int brace)
     {
         var k = brace - 1;
-        while (k >= 0 && f[k].Line == f[brace].Line && !f.Is(k, "{") && !f.Is(k, "}"))
+        while (k >= 0 && k > brace - 256 && f[k].Line == f[brace].Line && !f.Is(k, "{") && !f.Is(k, "}"))
         {
             k = f.MatchOf(k) is var open and >= 0 && open < k ? open - 1 : k - 1;
         }

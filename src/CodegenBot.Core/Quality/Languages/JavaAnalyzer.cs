@@ -105,7 +105,7 @@ internal sealed class JavaAnalyzer : ILanguageAnalyzer
                 var body = close + 1;
                 if (f.Is(body, "throws"))
                 {
-                    while (body < f.Tokens.Count && f[body].Text is not ("{" or ";" or "}"))
+                    while (body < f.Tokens.Count && body < close + 64 && f[body].Text is not ("{" or ";" or "}"))
                     {
                         body++;
                     }

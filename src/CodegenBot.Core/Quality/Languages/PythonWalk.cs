@@ -115,7 +115,7 @@ internal sealed class PythonWalk(List<Token> tokens, MaskedSource masked, List<L
                 Line = lineNumber,
                 Column = column,
                 EndLine = lineNumber,
-                Parameters = Parameters(k + 2, owner.Class is not null),
+                Parameters = Parameters(k + 2, line.Last, owner.Class is not null),
                 Public = isPublic,
                 Documented = documented,
             };
@@ -209,9 +209,9 @@ internal sealed class PythonWalk(List<Token> tokens, MaskedSource masked, List<L
         return last;
     }
 
-    private int Parameters(int open, bool method)
+    private int Parameters(int open, int last, bool method)
     {
-        if (open >= tokens.Count || !tokens[open].Is("("))
+        if (open > last || !tokens[open].Is("("))
         {
             return 0;
         }
@@ -219,7 +219,7 @@ internal sealed class PythonWalk(List<Token> tokens, MaskedSource masked, List<L
         var names = new List<string>();
         var depth = 0;
         var expectName = true;
-        for (var i = open + 1; i < tokens.Count; i++)
+        for (var i = open + 1; i <= last; i++)
         {
             var text = tokens[i].Text;
             if (depth == 0 && text == ")")

@@ -6,6 +6,9 @@ namespace CodegenBot.Core.Quality.Languages;
 /// </summary>
 internal static class ScriptFunctionFinder
 {
+    // An expression body longer than this (brackets count as one) is cut: it keeps chains of arrows (`a => b => c => ...`) linear.
+    private const int MaxExpressionTokens = 1024;
+
     private static readonly HashSet<string> Controls = ["if", "for", "while", "switch", "catch", "with", "return", "typeof", "new", "await", "yield", "in", "void", "throw", "case", "instanceof"];
 
     public static (List<FunctionSpan> Functions, List<TypeSpan> Types) Find(CLikeFile file)
@@ -231,7 +234,8 @@ internal static class ScriptFunctionFinder
     private static int ExpressionEnd(CLikeFile file, int start)
     {
         var t = file.Tokens;
-        for (var i = start; i < t.Count; i++)
+        var limit = Math.Min(t.Count, start + MaxExpressionTokens);
+        for (var i = start; i < limit; i++)
         {
             var match = file.MatchOf(i);
             if (match > i)
@@ -249,7 +253,7 @@ internal static class ScriptFunctionFinder
             }
         }
 
-        return t.Count - 1;
+        return limit - 1;
     }
 
     private static bool Continues(Token token) =>

@@ -72,6 +72,26 @@ public sealed class RobustnessTests
     }
 
     [Theory]
+    [InlineData(0, "(")]
+    [InlineData(0, "def a\n")]
+    [InlineData(1, "x => ")]
+    [InlineData(1, "{")]
+    [InlineData(3, "a(b) throws ")]
+    [InlineData(4, "if a { ")]
+    [InlineData(5, "(){")]
+    public async Task AnalyzeAsync_PathologicalRepetition_StaysLinear(int index, string unit)
+    {
+        var (analyzer, path, _) = Analyzers[index];
+        var text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length)) + new string('}', 100_000) + new string(')', 100_000);
+        var clock = Stopwatch.StartNew();
+
+        var analysis = await analyzer.AnalyzeAsync(path, text);
+
+        Assert.InRange(clock.ElapsedMilliseconds, 0, 2000);
+        Assert.NotNull(analysis);
+    }
+
+    [Theory]
     [MemberData(nameof(Indexes))]
     public async Task AnalyzeAsync_OneMegabyteFile_FinishesWellUnderASecond(int index)
     {
