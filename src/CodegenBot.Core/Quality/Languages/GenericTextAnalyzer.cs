@@ -17,7 +17,7 @@ internal sealed class GenericTextAnalyzer : ILanguageAnalyzer
     private static readonly string[] Textual =
     [
         ".rb", ".rs", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".kt", ".kts", ".php", ".sh", ".bash", ".zsh", ".swift", ".scala",
-        ".m", ".mm", ".dart", ".lua", ".pl", ".pm", ".r", ".groovy", ".gradle", ".fs", ".vb", ".ex", ".exs", ".erl", ".clj", ".hs", ".sql", ".txt",
+        ".m", ".mm", ".dart", ".lua", ".pl", ".pm", ".r", ".groovy", ".gradle", ".fs", ".vb", ".ex", ".exs", ".erl", ".clj", ".hs", ".sql",
     ];
 
     private static readonly HashSet<string> BraceFamilies = ["c", "cpp", "rust", "kotlin", "scala", "swift", "php"];

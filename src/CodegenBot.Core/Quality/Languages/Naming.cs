@@ -7,7 +7,7 @@ namespace CodegenBot.Core.Quality.Languages;
 internal static class Naming
 {
     /// <summary>The rule id of naming findings.</summary>
-    public const string Rule = "CG1002";
+    public const string Rule = LimitRules.Naming;
 
     /// <summary>
     /// Whether <paramref name="name"/> follows <paramref name="convention"/>. Leading and trailing underscores and
