@@ -152,7 +152,8 @@ public sealed class MaskedSource
                 var next = _i + 1 < text.Length ? text[_i + 1] : '\0';
                 if (family is LexicalFamily.Python or LexicalFamily.Hash)
                 {
-                    if (c == '#')
+                    // In shell, `$#` and `${#name}` are not comments.
+                    if (c == '#' && !(family == LexicalFamily.Hash && _i > 0 && text[_i - 1] is '$' or '{'))
                     {
                         LineComment();
                     }

@@ -59,6 +59,14 @@ public sealed class MaskedSourceTests
         Assert.Equal("s = \"    \nnext();\n", masked.Structure);
     }
 
+    [Fact]
+    public void Create_Shell_ArgumentCountIsNotAComment()
+    {
+        var masked = MaskedSource.Create("echo $# ${#list[@]} # count\n", "shell");
+
+        Assert.Equal("echo $# ${#list[@]}        \n", masked.Code);
+    }
+
     [Theory]
     [InlineData(0, 1, 1)]
     [InlineData(3, 1, 4)]
