@@ -49,6 +49,14 @@ internal sealed class GoAnalyzer : ILanguageAnalyzer
             }
         }
 
+        var package = source.Tokens.FindIndex(t => t.Is("package"));
+        if (package >= 0 && source[package + 1].Kind == TokenKind.Word && naming.TryGetValue("package", out var packageConvention) &&
+            !Naming.Follows(source[package + 1].Text, packageConvention) && !source[package + 1].Text.EndsWith("_test", StringComparison.Ordinal))
+        {
+            var (line, column) = source.Masked.Position(source[package + 1].Offset);
+            findings.Add(Naming.Finding(file.Path, line, column, source[package + 1].Text, "package", packageConvention));
+        }
+
         var all = spans.Select(s => s.Span).ToList();
         foreach (var (span, name, keyword) in spans)
         {

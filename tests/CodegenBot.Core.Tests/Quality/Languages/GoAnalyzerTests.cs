@@ -78,6 +78,14 @@ public sealed class GoAnalyzerTests
     }
 
     [Theory]
+    [InlineData("package httpServer\n", 1)]
+    [InlineData("package http_server\n", 1)]
+    [InlineData("package server\n", 0)]
+    [InlineData("package server_test\n", 0)]
+    public async Task AnalyzeAsync_PackageName_IsLowercase(string content, int findings) =>
+        Assert.Equal(findings, (await Analyzer.AnalyzeAsync("a.go", content, AnalyzerTesting.Options(("package", "lowercase")))).Findings.Count);
+
+    [Theory]
     [InlineData("server_test.go", "package server\n", true)]
     [InlineData("util.go", "package util\n\nimport \"testing\"\n", true)]
     [InlineData("util.go", "package util\n", false)]
