@@ -42,6 +42,15 @@ internal static class ScriptFunctionFinder
             }
         }
 
+        // Expression bodies, innermost (last) first: an arrow inside another's body is skipped over, not rescanned.
+        var ends = new Dictionary<int, int>();
+        foreach (var index in Enumerable.Range(0, functions.Count).Where(f => functions[f].End < 0).OrderByDescending(f => functions[f].BodyStart))
+        {
+            var function = functions[index];
+            var end = ends[function.BodyStart] = Math.Max(ExpressionEnd(file, function.BodyStart, ends), function.BodyStart);
+            functions[index] = function with { End = end };
+        }
+
         return (functions, types);
     }
 
@@ -188,9 +197,9 @@ internal static class ScriptFunctionFinder
     private static FunctionSpan Arrow(CLikeFile file, int open, int close, int arrow, (string? Name, int Token) name)
     {
         var body = arrow + 1;
-        var end = file.Is(body, "{") && file.MatchOf(body) > body ? file.MatchOf(body) : ExpressionEnd(file, body);
+        var end = file.Is(body, "{") && file.MatchOf(body) > body ? file.MatchOf(body) : -1; // -1: an expression body, ended later
         var start = open >= 0 ? open : arrow;
-        return new FunctionSpan(name.Name, name.Token >= 0 ? name.Token : arrow, open, open >= 0 ? close : close, start, body, Math.Max(end, body));
+        return new FunctionSpan(name.Name, name.Token >= 0 ? name.Token : arrow, open, close, start, body, end);
     }
 
     // The name a function expression is given: `const name =`, `name:`, `name =` (class field), `this.name =`.
@@ -231,14 +240,18 @@ internal static class ScriptFunctionFinder
 
     // Where an expression-bodied arrow ends: a comma, semicolon or closing bracket at its own depth, or a line
     // break that no operator carries over.
-    private static int ExpressionEnd(CLikeFile file, int start)
+    private static int ExpressionEnd(CLikeFile file, int start, Dictionary<int, int> ends)
     {
         var t = file.Tokens;
         var limit = Math.Min(t.Count, start + MaxExpressionTokens);
         for (var i = start; i < limit; i++)
         {
             var match = file.MatchOf(i);
-            if (match > i)
+            if (i > start && ends.TryGetValue(i, out var nested) && nested >= i)
+            {
+                i = nested; // the body of an arrow inside this one
+            }
+            else if (match > i)
             {
                 i = match;
             }
