@@ -44,7 +44,7 @@ internal sealed class GoAnalyzer : ILanguageAnalyzer
             {
                 var (line, column) = source.Masked.Position(source[name].Offset);
                 types.Add(new TypeMetrics { Name = source[name].Text, Line = line, Column = column });
-                Check(source, naming, source[name].Text, "type", file.Path, line, column, findings);
+                Check(naming, source[name].Text, "type", file.Path, line, column, findings);
                 AddExported(source, name, source.Is(name - 1, "type") ? name - 1 : name, "type", source[name].Text, api);
             }
         }
@@ -67,7 +67,7 @@ internal sealed class GoAnalyzer : ILanguageAnalyzer
                 simple.StartsWith("Example", StringComparison.Ordinal) || simple.StartsWith("Fuzz", StringComparison.Ordinal);
             if (!isTest)
             {
-                Check(source, naming, simple, "function", file.Path, metrics.Line, metrics.Column, findings);
+                Check(naming, simple, "function", file.Path, metrics.Line, metrics.Column, findings);
             }
 
             AddExported(source, span.NameToken, keyword, name.Contains('.', StringComparison.Ordinal) ? "method" : "function", name, api);
@@ -169,7 +169,7 @@ internal sealed class GoAnalyzer : ILanguageAnalyzer
         return f[k].Kind == TokenKind.Word && (f.Is(k - 1, "type") || IsLineStart(f, k)) ? k : -1;
     }
 
-    private static void Check(CLikeFile f, IReadOnlyDictionary<string, string> naming, string name, string kind, string path, int line, int column, List<Finding> findings)
+    private static void Check(IReadOnlyDictionary<string, string> naming, string name, string kind, string path, int line, int column, List<Finding> findings)
     {
         var exported = char.IsUpper(name[0]);
         var key = exported ? "exported" : "unexported";
