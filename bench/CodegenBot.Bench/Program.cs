@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CodegenBot.Bench.Complexity;
 using CodegenBot.Bench.Edits;
 using CodegenBot.Bench.Retrieval;
 using CodegenBot.Bench.Rules;
@@ -148,5 +149,51 @@ rulesScan.SetAction(parse =>
     return 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan };
+var complexity = new Command("complexity", "Agreement of our cyclomatic complexity with radon, ESLint or checkstyle on one project.");
+var complexityRoot = new Option<string>("--root") { Description = "The checked-out project the reference tool ran on.", Required = true };
+var complexityLanguage = new Option<string>("--language") { Description = "python, javascript, typescript, java or go.", Required = true };
+var complexityTool = new Option<string>("--tool") { Description = "radon, eslint or checkstyle.", Required = true };
+var complexityReport = new Option<FileInfo>("--report") { Description = "The tool's report (radon cc -j, eslint --format json, checkstyle XML).", Required = true };
+var complexityLabel = new Option<string>("--label") { Description = "Project name printed with the figures.", DefaultValueFactory = _ => "project" };
+var complexityWindow = new Option<int>("--window") { Description = "Lines below the reported line our name line may be (annotations, decorators).", DefaultValueFactory = _ => 0 };
+var complexityBefore = new Option<int>("--before") { Description = "Lines above the reported line our name line may be (ESLint reports an arrow function at its arrow).", DefaultValueFactory = _ => 0 };
+var complexityTop = new Option<int>("--top") { Description = "Differences listed.", DefaultValueFactory = _ => 10 };
+foreach (var option in new Option[] { complexityRoot, complexityLanguage, complexityTool, complexityReport, complexityLabel, complexityWindow, complexityBefore, complexityTop })
+{
+    complexity.Options.Add(option);
+}
+
+complexity.SetAction(async (parse, cancellationToken) =>
+{
+    var projectRoot = Path.GetFullPath(parse.GetValue(complexityRoot)!);
+    var language = parse.GetValue(complexityLanguage)!;
+    var reference = ReferenceReports.Read(parse.GetValue(complexityTool)!, parse.GetValue(complexityReport)!.FullName, projectRoot);
+    var (pairs, oursOnly, elapsed) = await ComplexityAgreement.RunAsync(projectRoot, language, reference, parse.GetValue(complexityWindow), parse.GetValue(complexityBefore), cancellationToken);
+    Console.Write(ComplexityAgreement.Summarise(parse.GetValue(complexityLabel)!, language, pairs, oursOnly, elapsed, projectRoot, parse.GetValue(complexityTop)));
+    return 0;
+});
+
+var dump = new Command("complexity-dump", "Print our metrics of every function in one file (to explain a difference).");
+var dumpFile = new Option<FileInfo>("--file") { Description = "The file.", Required = true };
+var dumpLanguage = new Option<string>("--language") { Description = "python, javascript, typescript, java or go.", Required = true };
+dump.Options.Add(dumpFile);
+dump.Options.Add(dumpLanguage);
+dump.SetAction(async (parse, cancellationToken) =>
+{
+    var file = parse.GetValue(dumpFile)!;
+    var language = parse.GetValue(dumpLanguage)!;
+    var content = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+    var source = new CodegenBot.Core.Quality.Analysis.SourceFile(file.Name, language, content);
+    var analysis = language is "javascript" or "typescript"
+        ? CodegenBot.Core.Quality.Languages.ScriptAnalysis.Analyze(source, new CodegenBot.Core.Configuration.LanguageOptions(), language, includeAnonymous: true)
+        : await ComplexityAgreement.AnalyzerFor(language).AnalyzeAsync(source, new CodegenBot.Core.Configuration.LanguageOptions(), cancellationToken);
+    foreach (var f in analysis.Functions)
+    {
+        Console.WriteLine(FormattableString.Invariant($"{f.Line}-{f.EndLine} {f.Name} cc={f.CyclomaticComplexity} cog={f.CognitiveComplexity} depth={f.MaxNestingDepth} params={f.Parameters} loc={f.CodeLines}"));
+    }
+
+    return 0;
+});
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump };
 return await root.Parse(args).InvokeAsync();

@@ -6,6 +6,7 @@ using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Quality.CSharp;
 using CodegenBot.Core.Quality.Rules;
+using CodegenBot.Core.Quality.Languages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ChatClientFactory>(sp => new ChatClientFactory(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, CSharpAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, PythonAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, JavaScriptAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, TypeScriptAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, GoAnalyzer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, JavaAnalyzer>());
+
+        // Last: the assessor takes the first analyzer that can analyse a file, and this one takes what is left.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageAnalyzer, GenericTextAnalyzer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CSharpSymbolExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISymbolExtractor, CtagsSymbolExtractor>(_ => new CtagsSymbolExtractor()));
         services.TryAddSingleton<SymbolExtractorRegistry>();

@@ -93,9 +93,10 @@ public sealed class MaskedSource
         return new MaskedSource(content, code.ToString(), structure.ToString(), comments, strings);
     }
 
-    /// <summary>The 1-based line and column of an offset.</summary>
+    /// <summary>The 1-based line and column of an offset (clamped to the text).</summary>
     public (int Line, int Column) Position(int offset)
     {
+        offset = Math.Clamp(offset, 0, Original.Length);
         var index = Array.BinarySearch(_lineStarts, offset);
         if (index < 0)
         {
@@ -151,7 +152,8 @@ public sealed class MaskedSource
                 var next = _i + 1 < text.Length ? text[_i + 1] : '\0';
                 if (family is LexicalFamily.Python or LexicalFamily.Hash)
                 {
-                    if (c == '#')
+                    // In shell, `$#` and `${#name}` are not comments.
+                    if (c == '#' && !(family == LexicalFamily.Hash && _i > 0 && text[_i - 1] is '$' or '{'))
                     {
                         LineComment();
                     }
@@ -206,6 +208,7 @@ public sealed class MaskedSource
                 else if (family == LexicalFamily.JavaScript && c == '}' && _templateDepths.Count > 0 && _templateDepths.Peek() == _braceDepth)
                 {
                     _templateDepths.Pop();
+                    _braceDepth--;
                     _i++;
                     TemplateLiteralBody();
                 }
