@@ -34,7 +34,7 @@ internal sealed class QualityAssessor
     public const double PointsPerInfo = 1;
 
     /// <summary>Bumped whenever an analyzer's output changes, so cached analyses are not reused.</summary>
-    public const int AnalysisVersion = 2;
+    public const int AnalysisVersion = 3;
 
     private static readonly JsonSerializerOptions CacheJson = new(JsonSerializerDefaults.Web);
 

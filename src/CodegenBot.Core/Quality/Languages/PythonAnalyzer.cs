@@ -29,6 +29,8 @@ internal sealed class PythonAnalyzer : ILanguageAnalyzer
             return new FileAnalysis { Path = file.Path, Language = Language };
         }
 
+        var text = file.Content.Split('\n');
+
         var masked = MaskedSource.Create(file.Content, LexicalFamily.Python);
         var tokens = Lexer.Tokenize(masked, out var unterminated);
         var brackets = Brackets.Pair(tokens);
@@ -65,7 +67,7 @@ internal sealed class PythonAnalyzer : ILanguageAnalyzer
                 findings.Add(finding);
             }
 
-            if (f.Public)
+            if (f.Public && !Overload(text, f.Line))
             {
                 api.Add(new ApiSymbol(f.Qualified, kind, f.Line, f.Column, f.Documented));
             }
@@ -87,6 +89,7 @@ internal sealed class PythonAnalyzer : ILanguageAnalyzer
         foreach (var (name, line, column) in walk.ModuleAssignments)
         {
             if (!Naming.Follows(name, "snake_case") && !Naming.Follows(name, "UPPER_SNAKE_CASE") && !Naming.Follows(name, "PascalCase") &&
+                !TypeDefinition(text, line) &&
                 Naming.Check(naming, "variable", name, file.Path, line, column) is { } finding)
             {
                 findings.Add(finding);
@@ -120,6 +123,28 @@ internal sealed class PythonAnalyzer : ILanguageAnalyzer
     }
 
     internal static bool IsNesting(string keyword) => NestingBlocks.Contains(keyword);
+
+    /// <summary>Whether the function on 1-based <paramref name="line"/> is an <c>@overload</c> stub (its implementation carries the docs).</summary>
+    private static bool Overload(string[] lines, int line)
+    {
+        for (var i = line - 2; i >= 0 && lines[i].TrimStart().StartsWith('@'); i--)
+        {
+            var decorator = lines[i].Trim();
+            if (decorator is "@overload" or "@t.overload" or "@typing.overload" or "@typing_extensions.overload")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the assignment on 1-based <paramref name="line"/> defines a type (TypeVar, ParamSpec, NewType, alias): those are named like types.</summary>
+    private static bool TypeDefinition(string[] lines, int line) =>
+        line >= 1 && line <= lines.Length
+        && (lines[line - 1].Contains("TypeVar(", StringComparison.Ordinal) || lines[line - 1].Contains("ParamSpec(", StringComparison.Ordinal)
+            || lines[line - 1].Contains("NewType(", StringComparison.Ordinal) || lines[line - 1].Contains("TypeVarTuple(", StringComparison.Ordinal)
+            || lines[line - 1].Contains("TypeAlias", StringComparison.Ordinal));
 
     internal static bool IsBlock(string keyword) => Blocks.Contains(keyword);
 

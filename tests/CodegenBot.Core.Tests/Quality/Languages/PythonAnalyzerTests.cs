@@ -116,4 +116,26 @@ public sealed class PythonAnalyzerTests
         Assert.Equal((6, 2, 5), (f.EndLine, f.CyclomaticComplexity, f.CodeLines));
         Assert.Equal((9, 7), (analysis.Lines, analysis.CodeLines));
     }
+
+    [Fact]
+    public async Task AnalyzeAsync_TypeVariables_AreNamedLikeTypesWithoutAFinding()
+    {
+        const string Code = "import typing as t\nT_route = t.TypeVar(\"T_route\", bound=t.Callable)\nUserId = t.NewType(\"UserId\", int)\nBad_Name = 1\n";
+
+        var analysis = await Analyzer.AnalyzeAsync("m.py", Code, AnalyzerTesting.Options(("variable", "snake_case")));
+
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Equal(4, finding.Line);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_OverloadStubs_AreNotPublicApiOfTheirOwn()
+    {
+        const string Code = "import typing as t\n\n@t.overload\ndef load(x: int) -> int: ...\n@t.overload\ndef load(x: str) -> str: ...\ndef load(x):\n    \"\"\"Load x.\"\"\"\n    return x\n";
+
+        var analysis = await Analyzer.AnalyzeAsync("m.py", Code);
+
+        var api = Assert.Single(analysis.PublicApi);
+        Assert.Equal((7, true), (api.Line, api.Documented));
+    }
 }
