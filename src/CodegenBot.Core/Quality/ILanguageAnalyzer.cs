@@ -20,6 +20,12 @@ public interface ILanguageAnalyzer
     /// <summary>Analyses one file with the language's settings.</summary>
     Task<FileAnalysis> AnalyzeAsync(SourceFile file, LanguageOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What, besides the file's text and the language's settings, the analysis depends on (a repository's
+    /// .editorconfig naming rules), as a string that changes when it does; part of the analysis cache key.
+    /// </summary>
+    string Fingerprint(SourceFile file) => "";
+
     /// <summary>Called once before an assessment of <paramref name="paths"/> under <paramref name="root"/>, so state shared between files (a compilation) can be refreshed.</summary>
     Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken) => Task.CompletedTask;
 }

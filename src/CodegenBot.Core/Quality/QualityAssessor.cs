@@ -34,7 +34,7 @@ internal sealed class QualityAssessor
     public const double PointsPerInfo = 1;
 
     /// <summary>Bumped whenever an analyzer's output changes, so cached analyses are not reused.</summary>
-    public const int AnalysisVersion = 3;
+    public const int AnalysisVersion = 4;
 
     private static readonly JsonSerializerOptions CacheJson = new(JsonSerializerDefaults.Web);
 
@@ -211,7 +211,7 @@ internal sealed class QualityAssessor
     {
         var settings = JsonSerializer.Serialize(new { language.Style, language.Thresholds, language.Documentation }, CacheJson);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes($"{AnalysisVersion}\n{analyzer.Language}\n{analyzer.GetType().FullName}\n{settings}\n{file.Path}\n{file.Content}")));
+            System.Text.Encoding.UTF8.GetBytes($"{AnalysisVersion}\n{analyzer.Language}\n{analyzer.GetType().FullName}\n{settings}\n{analyzer.Fingerprint(file)}\n{file.Path}\n{file.Content}")));
         return $"quality/{analyzer.Language}/{hash}";
     }
 

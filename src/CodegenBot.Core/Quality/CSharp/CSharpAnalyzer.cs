@@ -16,7 +16,8 @@ namespace CodegenBot.Core.Quality.CSharp;
 /// function cyclomatic complexity and maintainability index from <c>Microsoft.CodeAnalysis.AnalyzerUtilities</c>
 /// (the engine of Visual Studio's code metrics) over the project's compilation; cognitive complexity and nesting
 /// (<see cref="CognitiveComplexityWalker"/>); per type class coupling, depth of inheritance and maintainability
-/// index; public API and its XML docs; naming (<see cref="CSharpNaming"/>).
+/// index; public API and its XML docs; naming by the repository's .editorconfig rules when it has any
+/// (<see cref="EditorConfigNaming"/>), else by the .NET guidelines (<see cref="CSharpNaming"/>).
 /// </summary>
 internal sealed class CSharpAnalyzer : ILanguageAnalyzer
 {
@@ -37,6 +38,8 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
 
     public bool CanAnalyze(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
+
+    public string Fingerprint(SourceFile file) => file.Root is null ? "" : EditorConfigNaming.For(file.Root, file.Path).Fingerprint;
 
     public Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
@@ -63,7 +66,10 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
             findings.AddRange(SemanticErrors(file.Path, model, cancellationToken));
         }
 
-        findings.AddRange(CSharpNaming.Violations(root, isTest).Select(v => Naming(file.Path, v.Token, v.Kind, v.Convention, v.Suggestion)));
+        var editorConfig = file.Root is null ? null : EditorConfigNaming.For(file.Root, file.Path);
+        findings.AddRange(editorConfig is { HasRules: true }
+            ? CSharpNaming.Violations(root, editorConfig).Select(v => Naming(file.Path, v.Token, v.Kind, v.Convention, v.Suggestion) with { Severity = v.Severity })
+            : CSharpNaming.Violations(root, isTest).Select(v => Naming(file.Path, v.Token, v.Kind, v.Convention, v.Suggestion)));
         var text = tree.GetText(cancellationToken);
         return new FileAnalysis
         {

@@ -14,6 +14,96 @@ namespace CodegenBot.Core.Quality.CSharp;
 /// </summary>
 internal static class CSharpNaming
 {
+    /// <summary>Violations of a repository's .editorconfig naming rules (used instead of the defaults when it has any).</summary>
+    public static IEnumerable<(SyntaxToken Token, string Kind, string Convention, string Suggestion, FindingSeverity Severity)> Violations(SyntaxNode root, EditorConfigNaming rules)
+    {
+        foreach (var (token, symbol) in Declarations(root))
+        {
+            if (rules.Check(symbol) is { } violation)
+            {
+                yield return (token, symbol.Kind.Replace('_', ' '), violation.Expected, rules.Suggest(symbol), violation.Severity);
+            }
+        }
+    }
+
+    /// <summary>Every named declaration with the kind, accessibility and modifiers .editorconfig rules match on.</summary>
+    internal static IEnumerable<(SyntaxToken Token, NamedSymbol Symbol)> Declarations(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            var declared = node switch
+            {
+                ClassDeclarationSyntax c => (c.Identifier, "class", (MemberDeclarationSyntax?)c),
+                RecordDeclarationSyntax r => (r.Identifier, r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "struct" : "class", r),
+                StructDeclarationSyntax s => (s.Identifier, "struct", s),
+                InterfaceDeclarationSyntax i => (i.Identifier, "interface", i),
+                EnumDeclarationSyntax e => (e.Identifier, "enum", e),
+                DelegateDeclarationSyntax d => (d.Identifier, "delegate", d),
+                MethodDeclarationSyntax m when m.ExplicitInterfaceSpecifier is null && !m.Modifiers.Any(SyntaxKind.OverrideKeyword) => (m.Identifier, "method", m),
+                PropertyDeclarationSyntax p when p.ExplicitInterfaceSpecifier is null && !p.Modifiers.Any(SyntaxKind.OverrideKeyword) => (p.Identifier, "property", p),
+                EventDeclarationSyntax e => (e.Identifier, "event", e),
+                _ => (default(SyntaxToken), "", null),
+            };
+            if (declared.Item3 is { } member)
+            {
+                yield return (declared.Item1, new NamedSymbol(declared.Item1.ValueText, declared.Item2, Accessibility(member), Modifiers(member.Modifiers)));
+                continue;
+            }
+
+            switch (node)
+            {
+                case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } v:
+                    yield return (v.Identifier, new NamedSymbol(v.Identifier.ValueText, "field", Accessibility(field), Modifiers(field.Modifiers)));
+                    break;
+                case VariableDeclaratorSyntax { Parent.Parent: EventFieldDeclarationSyntax eventField } v:
+                    yield return (v.Identifier, new NamedSymbol(v.Identifier.ValueText, "event", Accessibility(eventField), Modifiers(eventField.Modifiers)));
+                    break;
+                case VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax local } v:
+                    yield return (v.Identifier, new NamedSymbol(v.Identifier.ValueText, "local", "local", Modifiers(local.Modifiers)));
+                    break;
+                case LocalFunctionStatementSyntax f:
+                    yield return (f.Identifier, new NamedSymbol(f.Identifier.ValueText, "local_function", "local", Modifiers(f.Modifiers)));
+                    break;
+                case ParameterSyntax p when p.Parent is ParameterListSyntax && p.Parent.Parent is not RecordDeclarationSyntax && p.Identifier.ValueText.Length > 0:
+                    yield return (p.Identifier, new NamedSymbol(p.Identifier.ValueText, "parameter", "local", new HashSet<string>()));
+                    break;
+                case TypeParameterSyntax t:
+                    yield return (t.Identifier, new NamedSymbol(t.Identifier.ValueText, "type_parameter", "local", new HashSet<string>()));
+                    break;
+            }
+        }
+    }
+
+    private static string Accessibility(MemberDeclarationSyntax member)
+    {
+        var m = member.Modifiers;
+        return (m.Any(SyntaxKind.PublicKeyword), m.Any(SyntaxKind.InternalKeyword), m.Any(SyntaxKind.ProtectedKeyword), m.Any(SyntaxKind.PrivateKeyword)) switch
+        {
+            (true, _, _, _) => "public",
+            (_, true, true, _) => "protected_internal",
+            (_, _, true, true) => "private_protected",
+            (_, true, _, _) => "internal",
+            (_, _, true, _) => "protected",
+            (_, _, _, true) => "private",
+            _ when member.Parent is InterfaceDeclarationSyntax => "public",
+            _ when member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax && member.Parent is not TypeDeclarationSyntax => "internal",
+            _ => "private",
+        };
+    }
+
+    private static HashSet<string> Modifiers(SyntaxTokenList modifiers) => modifiers
+        .Select(t => t.Kind() switch
+        {
+            SyntaxKind.AbstractKeyword => "abstract",
+            SyntaxKind.AsyncKeyword => "async",
+            SyntaxKind.ConstKeyword => "const",
+            SyntaxKind.ReadOnlyKeyword => "readonly",
+            SyntaxKind.StaticKeyword => "static",
+            _ => "",
+        })
+        .Where(m => m.Length > 0)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static IEnumerable<(SyntaxToken Token, string Kind, string Convention, string Suggestion)> Violations(SyntaxNode root, bool isTest)
     {
         foreach (var node in root.DescendantNodes())
