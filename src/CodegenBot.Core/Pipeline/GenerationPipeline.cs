@@ -203,13 +203,35 @@ internal sealed partial class GenerationPipeline(
     private static HashSet<string> Signature(AttemptRecord attempt) =>
         attempt.Problems.Concat(attempt.Assessment?.Findings.Select(f => $"{f.File}|{f.RuleId}|{f.Message}") ?? []).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Most findings one attempt's feedback lists; the rest are counted, so a large file does not crowd out the prompt.</summary>
+    public const int MaxFeedbackFindings = 30;
+
     private static List<AttemptFeedback> Feedback(List<AttemptRecord> attempts) =>
         attempts.Where(a => a.Failure is not null)
             .Select(a => new AttemptFeedback(
                 a.Number,
                 a.FailureSummary ?? a.Failure!.Value.Display(),
-                a.Problems.Concat(a.Assessment?.Findings.Select(f => f.ToString()) ?? []).ToList()))
+                a.Problems.Concat(FindingFeedback(a.Assessment)).ToList()))
             .ToList();
+
+    /// <summary>The findings that made the attempt fail first (those in dimensions below their threshold), most severe first.</summary>
+    private static IEnumerable<string> FindingFeedback(Quality.QualityAssessment? assessment)
+    {
+        if (assessment is null)
+        {
+            return [];
+        }
+
+        var failing = assessment.Scores.Where(s => !s.Passed).Select(s => s.Dimension).ToHashSet();
+        var ordered = assessment.Findings
+            .OrderByDescending(f => failing.Contains(f.Dimension))
+            .ThenByDescending(f => f.Severity)
+            .ToList();
+        var shown = ordered.Take(MaxFeedbackFindings).Select(f => f.ToString());
+        return ordered.Count > MaxFeedbackFindings
+            ? shown.Append($"... and {ordered.Count - MaxFeedbackFindings} more finding(s) of lower impact, not listed.")
+            : shown;
+    }
 
     private static string GiveUpReason(AttemptRecord last, int attempts) => last.Failure switch
     {

@@ -160,6 +160,23 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ManyFindings_FeedbackListsTheWorstAndCountsTheRest()
+    {
+        var fields = string.Concat(Enumerable.Range(1, 40).Select(i => $"    private int Bad_Name{i};\n"));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit(fields + "    public int Subtract(int a, int b) => a - b;\n")));
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+
+        var outcome = await RunAsync();
+
+        Assert.True(outcome.Succeeded, outcome.GiveUpReason);
+        Assert.Equal(RetryReason.QualityThreshold, outcome.Attempts[0].Failure);
+        var second = _server.Requests[1].Messages[^1].Content;
+        Assert.Contains("CG1002 private field 'Bad_Name1' is not _camelCase", second, StringComparison.Ordinal);
+        Assert.Contains($"... and {40 - GenerationPipeline.MaxFeedbackFindings} more finding(s) of lower impact, not listed.", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bad_Name40'", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_BugfixWithoutATest_IsRetriedWithTheCriterionAsFeedback()
     {
         _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
