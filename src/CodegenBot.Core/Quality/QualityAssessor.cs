@@ -140,7 +140,7 @@ internal sealed class QualityAssessor
                     RuleId = LimitRules.Untested,
                     Dimension = QualityDimension.Testing,
                     Severity = FindingSeverity.Warning,
-                    Message = $"no test is named for {untested.Path} ({Path.GetFileNameWithoutExtension(untested.Path)}Tests, test_{Path.GetFileNameWithoutExtension(untested.Path)}, ...) and no test file assessed with it mentions it",
+                    Message = $"no test is named for {untested.Path} ({TestCoverage.ExpectedTestNames(untested.Path)}) and no test file assessed with it mentions it",
                     FixHint = "add or extend the tests that exercise this code",
                 });
             }

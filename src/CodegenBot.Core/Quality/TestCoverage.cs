@@ -71,6 +71,21 @@ internal static class TestCoverage
     /// <summary>Whether the analysis is of a test file (by its analyzer or by path).</summary>
     public static bool IsTest(FileAnalysis analysis) => analysis.IsTest || FileRanker.IsTest(analysis.Path);
 
+    /// <summary>The test file names the language's conventions expect for a source file (<c>src/parser.py</c> → <c>test_parser.py or parser_test.py</c>).</summary>
+    public static string ExpectedTestNames(string path)
+    {
+        var stem = Stem(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".py" => $"test_{stem}.py or {stem}_test.py",
+            ".go" => $"{stem}_test.go",
+            ".java" or ".kt" => $"{stem}Test{extension} or {stem}Tests{extension}",
+            ".js" or ".ts" or ".jsx" or ".tsx" or ".mjs" or ".cjs" => $"{stem}.test{extension} or {stem}.spec{extension}",
+            _ => $"{stem}Tests{extension} or {stem}Test{extension}",
+        };
+    }
+
     /// <summary>The file name without its extension, as test names use it.</summary>
     public static string Stem(string path) => Path.GetFileNameWithoutExtension(path);
 }
