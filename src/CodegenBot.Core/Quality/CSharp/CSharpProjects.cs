@@ -28,6 +28,7 @@ internal sealed partial class CSharpProjects
 
     private readonly ConcurrentDictionary<string, Lazy<Project>> _projects = new(StringComparer.Ordinal);
     private readonly bool _usePackages;
+    private readonly Lock _loading = new();
     private readonly ConcurrentDictionary<string, long> _lastUse = new(StringComparer.Ordinal);
     private long _clock;
 
@@ -46,7 +47,7 @@ internal sealed partial class CSharpProjects
     {
         foreach (var (folder, lazy) in _projects)
         {
-            if (folder.StartsWith(root, StringComparison.Ordinal) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder))
+            if (folder.StartsWith(root, StringComparison.Ordinal) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder, lazy.Value.References))
             {
                 _projects.TryRemove(folder, out _);
             }
@@ -70,7 +71,7 @@ internal sealed partial class CSharpProjects
         }
 
         _lastUse[folder] = Interlocked.Increment(ref _clock);
-        var project = _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, _usePackages))).Value;
+        var project = Get(folder, []);
         Evict();
         var text = Microsoft.CodeAnalysis.Text.SourceText.From(content);
         if (project.Trees.TryGetValue(full, out var existing) && existing.GetText(cancellationToken).ContentEquals(text))
@@ -126,10 +127,33 @@ internal sealed partial class CSharpProjects
         return null;
     }
 
-    private static Project Load(string folder, bool usePackages)
+    /// <summary>How deep project references are followed (a project, what it references, and what those reference).</summary>
+    public const int MaxReferenceDepth = 2;
+
+    /// <summary>The project in <paramref name="folder"/>; <paramref name="chain"/> holds the projects that led to it (cycles are cut).</summary>
+    /// <remarks>
+    /// Projects are created under one (re-entrant) lock: a project's loading asks for the projects it references,
+    /// and two threads loading projects that reference each other must not wait on each other.
+    /// </remarks>
+    private Project Get(string folder, IReadOnlyList<string> chain)
+    {
+        lock (_loading)
+        {
+            return _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, chain))).Value;
+        }
+    }
+
+    private Project Load(string folder, IReadOnlyList<string> chain)
     {
         var csproj = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).First();
-        var (implicitUsings, usings, selfContained, framework, defines) = ReadProject(csproj);
+        var (implicitUsings, usings, selfContained, framework, defines, projectReferences) = ReadProject(csproj);
+
+        // Referenced projects of the same tree are compiled in as compilation references, so their types resolve.
+        var path = chain.Append(folder).ToList();
+        var references = chain.Count < MaxReferenceDepth
+            ? projectReferences.Where(r => !path.Contains(r, StringComparer.Ordinal)).Take(16).ToList()
+            : [];
+        var referenced = references.Select(r => Get(r, path)).ToList();
         var parseOptions = ParseOptions.WithPreprocessorSymbols(FrameworkSymbols(framework).Concat(defines).Distinct(StringComparer.Ordinal));
         var files = SourceFiles(folder);
         var trees = new SyntaxTree[files.Count];
@@ -159,13 +183,17 @@ internal sealed partial class CSharpProjects
                 string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
                 parseOptions,
                 Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
-        var packages = usePackages ? RestoredPackages.CompileAssemblies(folder) : [];
+        var packages = _usePackages ? RestoredPackages.CompileAssemblies(folder) : [];
+        var metadata = packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Concat(referenced.Select(r => (MetadataReference)r.Compilation.ToMetadataReference()))
+            .ToList();
         return new Project(
-            Create(trees.Append(global), packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))),
+            Create(trees.Append(global), metadata),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
-            selfContained || packages.Count > 0,
-            Stamp(folder),
-            parseOptions);
+            (selfContained || packages.Count > 0) && referenced.All(r => r.SelfContained),
+            Stamp(folder, references),
+            parseOptions,
+            references);
     }
 
     /// <summary>The newest <c>*.GlobalUsings.g.cs</c> the build wrote under the project's obj folder (or the artifacts layout's).</summary>
@@ -204,7 +232,7 @@ internal sealed partial class CSharpProjects
     /// the nearest Directory.Build.props. Package references with PrivateAssets="all" are analyzers and
     /// tools, not references.
     /// </summary>
-    private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained, string? Framework, IReadOnlyList<string> Defines) ReadProject(string csproj)
+    private static (bool ImplicitUsings, IReadOnlyList<string> Usings, bool SelfContained, string? Framework, IReadOnlyList<string> Defines, IReadOnlyList<string> ProjectReferences) ReadProject(string csproj)
     {
         // MSBuild imports the nearest Directory.Build.props and Directory.Build.targets at or above the project's folder.
         var files = new List<string> { csproj };
@@ -225,6 +253,7 @@ internal sealed partial class CSharpProjects
         var usings = new List<string>();
         var frameworks = new List<string>();
         var defines = new List<string>();
+        var projectReferences = new List<string>();
         var selfContained = true;
         foreach (var file in files)
         {
@@ -239,7 +268,16 @@ internal sealed partial class CSharpProjects
                 usings.AddRange(elements.Where(e => e.Name.LocalName == "Using" && e.Attribute("Include") is not null && e.Attribute("Static") is null && e.Attribute("Alias") is null)
                     .Select(e => e.Attribute("Include")!.Value.Trim())
                     .Where(u => NamespaceName().IsMatch(u)));
-                selfContained &= !elements.Any(e => e.Name.LocalName is "ProjectReference" or "Reference" or "FrameworkReference"
+                if (file == csproj)
+                {
+                    projectReferences.AddRange(elements.Where(e => e.Name.LocalName == "ProjectReference" && e.Attribute("Include") is not null)
+                        .Select(e => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(csproj)!, e.Attribute("Include")!.Value.Replace('\\', '/'))))
+                        .Where(File.Exists)
+                        .Select(p => Path.GetDirectoryName(p)!));
+                }
+
+                selfContained &= !elements.Any(e => e.Name.LocalName is "Reference" or "FrameworkReference"
+                    || (e.Name.LocalName == "ProjectReference" && file != csproj)
                     || (e.Name.LocalName == "PackageReference" && !string.Equals(e.Attribute("PrivateAssets")?.Value, "all", StringComparison.OrdinalIgnoreCase)));
                 if (file == csproj)
                 {
@@ -260,7 +298,7 @@ internal sealed partial class CSharpProjects
         var framework = frameworks.Where(f => ModernFramework().IsMatch(f))
             .OrderByDescending(f => Version.TryParse(ModernFramework().Match(f).Value[(f.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase) ? 10 : 3)..], out var v) ? v : new Version(0, 0))
             .FirstOrDefault();
-        return (implicitUsings ?? false, usings, selfContained, framework, defines);
+        return (implicitUsings ?? false, usings, selfContained, framework, defines, projectReferences.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The project's sources: every .cs under its folder but bin, obj and nested projects, in ordinal order.</summary>
@@ -295,6 +333,10 @@ internal sealed partial class CSharpProjects
         files.Sort(StringComparer.Ordinal);
         return files;
     }
+
+    /// <summary>Changes when a source of the project or of a project it references changes.</summary>
+    private static string Stamp(string folder, IReadOnlyList<string> references) =>
+        string.Join('|', references.Prepend(folder).Select(Stamp));
 
     /// <summary>Files and their sizes and write times: changes when any source of the project does.</summary>
     private static string Stamp(string folder)
@@ -350,7 +392,13 @@ internal sealed partial class CSharpProjects
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex NamespaceName();
 
-    private sealed record Project(CSharpCompilation Compilation, IReadOnlyDictionary<string, SyntaxTree> Trees, bool SelfContained, string Stamp, CSharpParseOptions ParseOptions);
+    private sealed record Project(
+        CSharpCompilation Compilation,
+        IReadOnlyDictionary<string, SyntaxTree> Trees,
+        bool SelfContained,
+        string Stamp,
+        CSharpParseOptions ParseOptions,
+        IReadOnlyList<string> References);
 
     [GeneratedRegex(@"^net(?:coreapp)?(\d+)\.(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ModernFramework();

@@ -114,6 +114,37 @@ public sealed class CSharpAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ProjectReference_ResolvesTheReferencedProjectsTypes()
+    {
+        Project("Lib", ("Base.cs", "namespace Lib;\npublic class Base { }\npublic class Middle : Base { }\n"));
+        Project("App");
+        File.WriteAllText(Path.Combine(_root, "App", "App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"..\\Lib\\Lib.csproj\" /></ItemGroup></Project>");
+        const string code = "namespace App;\npublic class Leaf : Lib.Middle\n{\n    public static int M() => \"text\";\n}\n";
+
+        var analysis = await new CSharpAnalyzer().AnalyzeAsync(new SourceFile("App/Leaf.cs", "csharp", code) { Root = _root }, new LanguageOptions(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, Assert.Single(analysis.Types).DepthOfInheritance);
+        Assert.Equal("CS0029", Assert.Single(analysis.Findings, f => f.Dimension == QualityDimension.Correctness).RuleId);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ProjectsReferencingEachOther_AreLoadedWithoutHanging()
+    {
+        Project("A", ("A.cs", "namespace A;\npublic class TypeA { }\n"));
+        Project("B", ("B.cs", "namespace B;\npublic class TypeB : A.TypeA { }\n"));
+        File.WriteAllText(Path.Combine(_root, "A", "A.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../B/B.csproj\" /></ItemGroup></Project>");
+        File.WriteAllText(Path.Combine(_root, "B", "B.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../A/A.csproj\" /></ItemGroup></Project>");
+        var analyzer = new CSharpAnalyzer();
+
+        var analyses = await Task.WhenAll(
+            analyzer.AnalyzeAsync(new SourceFile("A/A.cs", "csharp", File.ReadAllText(Path.Combine(_root, "A", "A.cs"))) { Root = _root }, new LanguageOptions(), TestContext.Current.CancellationToken),
+            analyzer.AnalyzeAsync(new SourceFile("B/B.cs", "csharp", File.ReadAllText(Path.Combine(_root, "B", "B.cs"))) { Root = _root }, new LanguageOptions(), TestContext.Current.CancellationToken))
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.All(analyses, a => Assert.Single(a.Types));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SelfContainedProject_ReportsSemanticErrors()
     {
         Project("App");
