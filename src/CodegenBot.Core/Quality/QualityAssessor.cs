@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CodegenBot.Core.Configuration;
@@ -22,7 +23,7 @@ namespace CodegenBot.Core.Quality;
 /// not blamed on it). The overall score weighs the dimensions by <c>quality.weights</c> (or the language's
 /// own). Thresholds are per dimension, overridable per language.
 /// </remarks>
-internal sealed class QualityAssessor
+internal sealed partial class QualityAssessor
 {
     /// <summary>Points an error costs its dimension in a file.</summary>
     public const double PointsPerError = 25;
@@ -34,7 +35,7 @@ internal sealed class QualityAssessor
     public const double PointsPerInfo = 1;
 
     /// <summary>Bumped whenever an analyzer's output changes, so cached analyses are not reused.</summary>
-    public const int AnalysisVersion = 4;
+    public const int AnalysisVersion = 5;
 
     private static readonly JsonSerializerOptions CacheJson = new(JsonSerializerDefaults.Web);
 
@@ -105,7 +106,8 @@ internal sealed class QualityAssessor
                     var preexisting = new List<Finding>();
                     if (baseContent is not null && findings.Count > 0 && await baseContent(path, ct) is { } original)
                     {
-                        var (baseAnalysis, before) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, original) { Root = root }, ct);
+                        // The base text is analysed alone: compiled with the changed neighbours it would inherit their errors.
+                        var (baseAnalysis, before) = await AnalyzeAsync(analyzer, language, new SourceFile(path, analyzer.Language, original), ct);
                         preexisting = SplitPreexisting(findings, before);
                         if (baseAnalysis.PublicApi.Count > 0 && !baseAnalysis.PublicApi.Any(s => s.Documented))
                         {
@@ -223,24 +225,47 @@ internal sealed class QualityAssessor
     /// </summary>
     private static List<Finding> SplitPreexisting(List<Finding> findings, List<Finding> before)
     {
-        var remaining = before.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var remaining = before.GroupBy(Key).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var preexisting = new List<Finding>();
         findings.RemoveAll(f =>
         {
-            var key = Key(f);
-            if (remaining.TryGetValue(key, out var count) && count > 0)
+            if (!remaining.TryGetValue(Key(f), out var candidates) || candidates.Count == 0)
             {
-                remaining[key] = count - 1;
-                preexisting.Add(f);
-                return true;
+                return false;
             }
 
-            return false;
+            // A metric that got worse (complexity 16 → 60) is the change's, even though the finding existed before.
+            var match = candidates.FirstOrDefault(b => !Worse(f, b));
+            if (match is null)
+            {
+                return false;
+            }
+
+            candidates.Remove(match);
+            preexisting.Add(f);
+            return true;
         });
         return preexisting;
 
-        static string Key(Finding f) => f.RuleId + "\n" + Regex.Replace(f.Message, @"\d+", "#", RegexOptions.None, TimeSpan.FromSeconds(1));
+        // Numbers standing alone (a metric's value, a count) are masked; digits inside names (Parse2) are not.
+        static string Key(Finding f) => f.RuleId + "\n" + StandaloneNumber().Replace(f.Message, "#");
+
+        static bool Worse(Finding now, Finding then)
+        {
+            if (!now.RuleId.StartsWith("CG2", StringComparison.Ordinal)
+                || StandaloneNumber().Match(now.Message) is not { Success: true } current
+                || StandaloneNumber().Match(then.Message) is not { Success: true } previous)
+            {
+                return false;
+            }
+
+            var (a, b) = (double.Parse(current.Value, CultureInfo.InvariantCulture), double.Parse(previous.Value, CultureInfo.InvariantCulture));
+            return now.RuleId == LimitRules.Maintainability ? a < b : a > b;
+        }
     }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}_])\d+(?![\p{L}\p{Nd}_])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StandaloneNumber();
 
     private static List<Finding> Order(IEnumerable<Finding> findings) => findings
         .OrderByDescending(f => f.Severity)

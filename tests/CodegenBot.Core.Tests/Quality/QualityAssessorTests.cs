@@ -245,4 +245,58 @@ public sealed class QualityAssessorTests : IDisposable
         Assert.True(on.Scores.Single(s => s.Dimension == QualityDimension.Security).Score < 100);
         Assert.DoesNotContain(off.Findings, f => f.RuleId == "CG5001");
     }
+
+    [Fact]
+    public async Task AssessAsync_CompilerErrorCausedByAChangedNeighbour_IsTheChangesNotPreexisting()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "App"));
+        File.WriteAllText(Path.Combine(_root, "App", "App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"></Project>");
+        File.WriteAllText(Path.Combine(_root, "App", "B.cs"), "namespace App;\npublic static class B { public static int Foo(int a, int b) => a + b; }\n");
+        const string before = "namespace App;\npublic static class A { public static int Bar() => B.Foo(1); }\n";
+        File.WriteAllText(Path.Combine(_root, "App", "A.cs"), before.Replace("Bar()", "Baz()", StringComparison.Ordinal));
+        var bases = new Dictionary<string, string?> { ["App/A.cs"] = before, ["App/B.cs"] = "namespace App;\npublic static class B { public static int Foo(int a) => a; }\n" };
+
+        var assessment = await Assessor().AssessAsync(_root, ["App/A.cs", "App/B.cs"], (p, _) => Task.FromResult(bases[p]), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains(assessment.Findings, f => f.RuleId == "CS7036" && f.File == "App/A.cs");
+        Assert.DoesNotContain(assessment.PreexistingFindings, f => f.RuleId.StartsWith("CS", StringComparison.Ordinal));
+        Assert.False(assessment.Passed);
+    }
+
+    [Fact]
+    public async Task AssessAsync_MetricThatGotWorseOrANewlyNamedFunction_IsNotExcused()
+    {
+        const string before = "class A\n{\n    int Parse2(int a) { if (a > 1) { } if (a > 2) { } return a; }\n    int Same(int a, int b, int c) => a;\n}\n";
+        File.WriteAllText(Path.Combine(_root, "a.cs"), "class A\n{\n    int Parse3(int a) { if (a > 1) { } if (a > 2) { } return a; }\n    int Same(int a, int b, int c, int d) => a;\n}\n");
+        var languages = new Dictionary<string, LanguageOptions> { ["csharp"] = new() { Thresholds = new() { MaxCyclomaticComplexity = 2, MaxParameters = 2 } } };
+
+        var assessment = await Assessor(languages: languages).AssessAsync(_root, ["a.cs"], (_, _) => Task.FromResult<string?>(before), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains(assessment.Findings, f => f.RuleId == "CG2001" && f.Message.Contains("Parse3", StringComparison.Ordinal));
+        Assert.Contains(assessment.Findings, f => f.RuleId == "CG2005" && f.Message.Contains("takes 4 parameters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessAsync_RootWithATrailingSeparator_StillFindsTheProject()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "App"));
+        File.WriteAllText(Path.Combine(_root, "App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"></Project>");
+        File.WriteAllText(Path.Combine(_root, "C.cs"), "public static class C { public static int M() => \"text\"; }\n");
+
+        var assessment = await Assessor().AssessAsync(_root + Path.DirectorySeparatorChar, ["C.cs"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains(assessment.Findings, f => f.RuleId == "CS0029");
+    }
+
+    [Theory]
+    [InlineData("class C<> { }\n")]
+    [InlineData("class C { void M<>() { } int = 1; }\n")]
+    public async Task AssessAsync_DeclarationsWithoutNames_AreSyntaxErrorsNotCrashes(string code)
+    {
+        File.WriteAllText(Path.Combine(_root, "a.cs"), code);
+
+        var assessment = await Assessor().AssessAsync(_root, ["a.cs"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains(assessment.Findings, f => f.Dimension == QualityDimension.Correctness);
+    }
 }

@@ -21,10 +21,13 @@ namespace CodegenBot.Core.Quality.CSharp;
 /// </summary>
 internal sealed class CSharpAnalyzer : ILanguageAnalyzer
 {
-    /// <summary>Compiler errors that only say a reference is missing: the assessor cannot see packages, so semantic errors are dropped when one appears.</summary>
+    /// <summary>
+    /// Compiler errors that say something outside the sources is missing: an assembly, or code a source generator
+    /// would have written (the assessor runs no generators). Dropped one by one; every other error is reported.
+    /// </summary>
     private static readonly HashSet<string> MissingReferenceErrors = new(StringComparer.Ordinal)
     {
-        "CS0246", "CS0234", "CS0012", "CS0400", "CS0518", "CS1069", "CS0103", "CS1061", "CS0117", "CS8795", "CS0759", "CS0115",
+        "CS0246", "CS0234", "CS0012", "CS0400", "CS0518", "CS1069", "CS8795", "CS0759", "CS9248",
     };
 
     private readonly CSharpProjects _projects;
@@ -39,7 +42,10 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     public bool CanAnalyze(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
 
-    public string Fingerprint(SourceFile file) => file.Root is null ? "" : EditorConfigNaming.For(file.Root, file.Path).Fingerprint;
+    /// <summary>The repository's naming rules and the file's project (its other sources, build files, references) by content.</summary>
+    public string Fingerprint(SourceFile file) => file.Root is null || file.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase)
+        ? "alone"
+        : EditorConfigNaming.For(file.Root, file.Path).Fingerprint + "\n" + _projects.Fingerprint(file.Root, file.Path);
 
     public Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
@@ -261,10 +267,9 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
 
     private static IEnumerable<Finding> SemanticErrors(string path, SemanticModel model, CancellationToken cancellationToken)
     {
-        var errors = model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return errors.Any(e => MissingReferenceErrors.Contains(e.Id))
-            ? []
-            : errors.Select(d => Diagnostic(path, d, "fix the compiler error; the project does not build with it"));
+        return model.GetDiagnostics(cancellationToken: cancellationToken)
+            .Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReferenceErrors.Contains(d.Id))
+            .Select(d => Diagnostic(path, d, "fix the compiler error; the project does not build with it"));
     }
 
     private static Finding Diagnostic(string path, Microsoft.CodeAnalysis.Diagnostic d, string hint)

@@ -44,7 +44,7 @@ internal static class CSharpNaming
                 EventDeclarationSyntax e => (e.Identifier, "event", e),
                 _ => (default(SyntaxToken), "", null),
             };
-            if (declared.Item3 is { } member)
+            if (declared.Item3 is { } member && declared.Item1.ValueText.Length > 0)
             {
                 yield return (declared.Item1, new NamedSymbol(declared.Item1.ValueText, declared.Item2, Accessibility(member), Modifiers(member.Modifiers)));
                 continue;
@@ -52,6 +52,8 @@ internal static class CSharpNaming
 
             switch (node)
             {
+                case VariableDeclaratorSyntax v when v.Identifier.ValueText.Length == 0:
+                    break;
                 case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } v:
                     yield return (v.Identifier, new NamedSymbol(v.Identifier.ValueText, "field", Accessibility(field), Modifiers(field.Modifiers)));
                     break;
@@ -67,7 +69,7 @@ internal static class CSharpNaming
                 case ParameterSyntax p when p.Parent is ParameterListSyntax && p.Parent.Parent is not RecordDeclarationSyntax && p.Identifier.ValueText.Length > 0:
                     yield return (p.Identifier, new NamedSymbol(p.Identifier.ValueText, "parameter", "local", new HashSet<string>()));
                     break;
-                case TypeParameterSyntax t:
+                case TypeParameterSyntax t when t.Identifier.ValueText.Length > 0:
                     yield return (t.Identifier, new NamedSymbol(t.Identifier.ValueText, "type_parameter", "local", new HashSet<string>()));
                     break;
             }
@@ -137,7 +139,7 @@ internal static class CSharpNaming
                 case ParameterSyntax p when p.Parent is ParameterListSyntax or BracketedParameterListSyntax && p.Parent.Parent is not RecordDeclarationSyntax && !IsCamel(p.Identifier.ValueText):
                     yield return (p.Identifier, "parameter", "camelCase", Camel(p.Identifier.ValueText));
                     break;
-                case TypeParameterSyntax tp when !(tp.Identifier.ValueText == "T" || (tp.Identifier.ValueText[0] == 'T' && IsPascal(tp.Identifier.ValueText[1..])) || IsPascal(tp.Identifier.ValueText)):
+                case TypeParameterSyntax tp when tp.Identifier.ValueText.Length > 0 && !(tp.Identifier.ValueText == "T" || (tp.Identifier.ValueText[0] == 'T' && IsPascal(tp.Identifier.ValueText[1..])) || IsPascal(tp.Identifier.ValueText)):
                     yield return (tp.Identifier, "type parameter", "TPascalCase", "T" + Pascal(tp.Identifier.ValueText));
                     break;
                 case VariableDeclaratorSyntax v when v.Parent?.Parent is LocalDeclarationStatementSyntax local && !local.IsConst && !IsCamel(v.Identifier.ValueText):

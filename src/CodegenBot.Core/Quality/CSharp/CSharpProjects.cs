@@ -42,12 +42,20 @@ internal sealed partial class CSharpProjects
     /// <summary>The runtime's reference assemblies (the SDK's targeting pack when installed, else the running runtime's).</summary>
     public static IReadOnlyList<MetadataReference> FrameworkReferences => References.Value;
 
+    /// <summary>Whether <paramref name="folder"/> is <paramref name="root"/> or inside it (both full paths; a trailing separator on either is ignored).</summary>
+    internal static bool Within(string folder, string root)
+    {
+        folder = Path.TrimEndingDirectorySeparator(folder);
+        root = Path.TrimEndingDirectorySeparator(root);
+        return folder.Equals(root, StringComparison.Ordinal) || folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
     /// <summary>Drops projects under <paramref name="root"/> whose files changed since they were parsed.</summary>
     public void Refresh(string root)
     {
         foreach (var (folder, lazy) in _projects)
         {
-            if (folder.StartsWith(root, StringComparison.Ordinal) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder, lazy.Value.References))
+            if (Within(folder, root) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder, lazy.Value.References))
             {
                 _projects.TryRemove(folder, out _);
             }
@@ -73,6 +81,12 @@ internal sealed partial class CSharpProjects
         _lastUse[folder] = Interlocked.Increment(ref _clock);
         var project = Get(folder, []);
         Evict();
+        if (project is null)
+        {
+            var alone = CSharpSyntaxTree.ParseText(content, ParseOptions, full, cancellationToken: cancellationToken);
+            return (Create([alone, ImplicitUsingsTree(true)]), alone, false);
+        }
+
         var text = Microsoft.CodeAnalysis.Text.SourceText.From(content);
         if (project.Trees.TryGetValue(full, out var existing) && existing.GetText(cancellationToken).ContentEquals(text))
         {
@@ -116,7 +130,7 @@ internal sealed partial class CSharpProjects
     private static string? ProjectFolder(string root, string relativePath)
     {
         var fullRoot = Path.GetFullPath(root);
-        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))); folder is not null && folder.StartsWith(fullRoot, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))); folder is not null && Within(folder, fullRoot); folder = Path.GetDirectoryName(folder))
         {
             if (Directory.EnumerateFiles(folder, "*.csproj").Any())
             {
@@ -135,11 +149,21 @@ internal sealed partial class CSharpProjects
     /// Projects are created under one (re-entrant) lock: a project's loading asks for the projects it references,
     /// and two threads loading projects that reference each other must not wait on each other.
     /// </remarks>
-    private Project Get(string folder, IReadOnlyList<string> chain)
+    private Project? Get(string folder, IReadOnlyList<string> chain)
     {
         lock (_loading)
         {
-            return _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, chain))).Value;
+            try
+            {
+                return _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, chain))).Value;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or BadImageFormatException or ArgumentException)
+            {
+                // A project that cannot be read (a file vanished, an unreadable props file, a corrupt package) is not
+                // remembered as broken: the file is analysed alone now and the project tried again next time.
+                _projects.TryRemove(folder, out _);
+                return null;
+            }
         }
     }
 
@@ -153,10 +177,12 @@ internal sealed partial class CSharpProjects
         var references = chain.Count < MaxReferenceDepth
             ? projectReferences.Where(r => !path.Contains(r, StringComparer.Ordinal)).Take(16).ToList()
             : [];
-        var referenced = references.Select(r => Get(r, path)).ToList();
+        var loaded = references.Select(r => Get(r, path)).ToList();
+        var referenced = loaded.OfType<Project>().ToList();
         var parseOptions = ParseOptions.WithPreprocessorSymbols(FrameworkSymbols(framework).Concat(defines).Distinct(StringComparer.Ordinal));
         var files = SourceFiles(folder);
         var trees = new SyntaxTree[files.Count];
+        var texts = new string[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             string text;
@@ -173,6 +199,7 @@ internal sealed partial class CSharpProjects
                 text = "";
             }
 
+            texts[i] = text;
             trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, files[i]);
         });
 
@@ -190,10 +217,11 @@ internal sealed partial class CSharpProjects
         return new Project(
             Create(trees.Append(global), metadata),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
-            (selfContained || packages.Count > 0) && referenced.All(r => r.SelfContained),
+            (selfContained || packages.Count > 0) && referenced.Count == loaded.Count && referenced.All(r => r.SelfContained),
             Stamp(folder, references),
             parseOptions,
-            references);
+            references,
+            ContentHash(folder, files, texts, referenced, _usePackages));
     }
 
     /// <summary>The newest <c>*.GlobalUsings.g.cs</c> the build wrote under the project's obj folder (or the artifacts layout's).</summary>
@@ -334,15 +362,90 @@ internal sealed partial class CSharpProjects
         return files;
     }
 
+    /// <summary>The files besides sources that shape the compilation: project file, nearest Directory.Build.props/targets, restore output, the build's global usings.</summary>
+    private static IEnumerable<string> ConfigurationFiles(string folder)
+    {
+        foreach (var csproj in Directory.EnumerateFiles(folder, "*.csproj"))
+        {
+            yield return csproj;
+        }
+
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+        {
+            for (var above = folder; above is not null; above = Path.GetDirectoryName(above))
+            {
+                var imported = Path.Combine(above, name);
+                if (File.Exists(imported))
+                {
+                    yield return imported;
+                    break;
+                }
+            }
+        }
+
+        yield return Path.Combine(folder, "obj", "project.assets.json");
+        if (BuiltGlobalUsings(folder) is { } built)
+        {
+            yield return built.Path;
+        }
+    }
+
+    /// <summary>
+    /// What a file's analysis depends on besides its own text, for the analysis cache key: the project's sources and
+    /// build files by content, its referenced projects' hashes, whether packages are used. "alone" outside a project.
+    /// </summary>
+    public string Fingerprint(string root, string relativePath)
+    {
+        var folder = ProjectFolder(root, relativePath);
+        var project = folder is null ? null : Get(folder, []);
+        return project is null ? "alone" : $"{project.ContentHash}/{project.SelfContained}";
+    }
+
+    private static string ContentHash(string folder, List<string> files, string[] texts, List<Project> referenced, bool usePackages)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string value) => sha.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\0"));
+        Add(usePackages ? "packages" : "framework");
+        for (var i = 0; i < files.Count; i++)
+        {
+            Add(Path.GetRelativePath(folder, files[i]));
+            Add(texts[i]);
+        }
+
+        foreach (var file in ConfigurationFiles(folder))
+        {
+            Add(Path.GetFileName(file));
+            try
+            {
+                sha.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
+            }
+            catch (IOException)
+            {
+                Add("unreadable");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Add("unreadable");
+            }
+        }
+
+        foreach (var reference in referenced)
+        {
+            Add(reference.ContentHash);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
     /// <summary>Changes when a source of the project or of a project it references changes.</summary>
     private static string Stamp(string folder, IReadOnlyList<string> references) =>
         string.Join('|', references.Prepend(folder).Select(Stamp));
 
-    /// <summary>Files and their sizes and write times: changes when any source of the project does.</summary>
+    /// <summary>Files and their sizes and write times: changes when any source or build file of the project does.</summary>
     private static string Stamp(string folder)
     {
         var hash = new HashCode();
-        foreach (var file in SourceFiles(folder))
+        foreach (var file in SourceFiles(folder).Concat(ConfigurationFiles(folder)))
         {
             var info = new FileInfo(file);
             hash.Add(file, StringComparer.Ordinal);
@@ -398,7 +501,8 @@ internal sealed partial class CSharpProjects
         bool SelfContained,
         string Stamp,
         CSharpParseOptions ParseOptions,
-        IReadOnlyList<string> References);
+        IReadOnlyList<string> References,
+        string ContentHash);
 
     [GeneratedRegex(@"^net(?:coreapp)?(\d+)\.(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ModernFramework();

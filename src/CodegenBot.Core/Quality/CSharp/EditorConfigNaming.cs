@@ -34,7 +34,7 @@ internal sealed class EditorConfigNaming
     {
         var fullRoot = Path.GetFullPath(root);
         var files = new List<string>();
-        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))); folder is not null && folder.StartsWith(fullRoot, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))); folder is not null && CSharpProjects.Within(folder, fullRoot); folder = Path.GetDirectoryName(folder))
         {
             var candidate = Path.Combine(folder, ".editorconfig");
             if (File.Exists(candidate))
@@ -219,6 +219,11 @@ internal sealed class EditorConfigNaming
             if (body.Length == 0 || (Separator.Length == 0 && body.Contains('_', StringComparison.Ordinal) && Capitalization is not ("all_upper" or "all_lower")))
             {
                 return body.Length > 0 && Capitalization.Length == 0;
+            }
+
+            if (words.Any(w => w.Length == 0))
+            {
+                return false; // "_count" split on "_", or "a__b": an empty word never fits a style
             }
 
             return Capitalization switch

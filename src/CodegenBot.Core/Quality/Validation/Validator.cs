@@ -54,8 +54,9 @@ internal sealed class Validator(CommandRunner runner, ValidationOptions options)
 
     /// <summary>
     /// The commands' results on the base commit, reused from <paramref name="cache"/> when the same commands already
-    /// ran on the same commit (a retried or repeated request does not rebuild and retest the base). A run in which
-    /// a command timed out or was not found is not stored: it says more about the machine than the commit.
+    /// ran on the same commit (a retried or repeated request does not rebuild and retest the base). A run is stored
+    /// only when every command passed or failed with parsed test failures: a timeout, a missing tool or a build that
+    /// failed says more about the machine than the commit.
     /// </summary>
     public async Task<ValidationRun> BaselineAsync(
         string root,
@@ -83,7 +84,9 @@ internal sealed class Validator(CommandRunner runner, ValidationOptions options)
         }
 
         var run = await RunAsync(root, commands, cancellationToken);
-        if (cache is not null && !run.Commands.Any(c => c.Result.TimedOut || c.Result.NotFound))
+        // Stored only when every command passed, or failed with parsed test results: a build that failed because the
+        // network or the machine did not cooperate must not excuse the same failure on this commit from now on.
+        if (cache is not null && run.Commands.All(c => c.Result.Succeeded || c.Tests is { Failed: > 0 }))
         {
             await cache.SetAsync(key, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(run, BaselineJson), now, cancellationToken);
         }

@@ -88,4 +88,14 @@ public sealed class EditorConfigNamingTests : IDisposable
 
         Assert.Equal(accepted, rules.Check(new NamedSymbol(name, "method", "public", new HashSet<string>())) is null);
     }
+
+    [Theory]
+    [InlineData("_count")]
+    [InlineData("a__b")]
+    public void Check_EmptyWordsWithASeparator_AreViolationsNotCrashes(string name)
+    {
+        var rules = EditorConfigNaming.Parse(["[*.cs]\ndotnet_naming_rule.r.symbols = s\ndotnet_naming_rule.r.style = st\ndotnet_naming_rule.r.severity = warning\ndotnet_naming_symbols.s.applicable_kinds = field\ndotnet_naming_style.st.capitalization = camel_case\ndotnet_naming_style.st.word_separator = _\n"]);
+
+        Assert.NotNull(rules.Check(new NamedSymbol(name, "field", "private", new HashSet<string>())));
+    }
 }

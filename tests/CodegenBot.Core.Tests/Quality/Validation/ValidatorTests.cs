@@ -21,7 +21,7 @@ public sealed class ValidatorTests : IDisposable
 
         Assert.Single(File.ReadAllLines(runs));
         Assert.Equal(first.Commands.Single().Result.ExitCode, second.Commands.Single().Result.ExitCode);
-        Assert.Equal(3, second.Commands.Single().Result.ExitCode);
+        Assert.Equal(0, second.Commands.Single().Result.ExitCode);
         Assert.Contains("ran", second.Commands.Single().Result.Output, StringComparison.Ordinal);
     }
 
@@ -32,6 +32,18 @@ public sealed class ValidatorTests : IDisposable
 
         await validator.BaselineAsync(_root, "abc123", commands, cache, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
         await validator.BaselineAsync(_root, "def456", commands, cache, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, File.ReadAllLines(runs).Length);
+    }
+
+    [Fact]
+    public async Task BaselineAsync_FailureWithoutTestResults_IsNotCached()
+    {
+        var (validator, _, cache, runs) = Setup();
+        var failing = new[] { new ValidationCommand("build", ValidationKind.Build, "sh", ["-c", $"echo ran >> '{runs}'; exit 1"]) };
+
+        await validator.BaselineAsync(_root, "abc123", failing, cache, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
+        await validator.BaselineAsync(_root, "abc123", failing, cache, DateTimeOffset.UnixEpoch, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, File.ReadAllLines(runs).Length);
     }
@@ -53,7 +65,7 @@ public sealed class ValidatorTests : IDisposable
     {
         var runs = Path.Combine(_root, "runs.txt");
         File.WriteAllText(runs, "");
-        var commands = new[] { new ValidationCommand("count", ValidationKind.Test, "sh", ["-c", $"echo ran >> '{runs}'; echo ran; exit 3"]) };
+        var commands = new[] { new ValidationCommand("count", ValidationKind.Test, "sh", ["-c", $"echo ran >> '{runs}'; echo ran; exit 0"]) };
         var cache = new FileContextCacheStore(Path.Combine(_root, "cache"), NullLogger<FileContextCacheStore>.Instance);
         return (new Validator(new CommandRunner(TimeProvider.System), new ValidationOptions()), commands, cache, runs);
     }
