@@ -35,7 +35,7 @@ internal sealed partial class QualityAssessor
     public const double PointsPerInfo = 1;
 
     /// <summary>Bumped whenever an analyzer's output changes, so cached analyses are not reused.</summary>
-    public const int AnalysisVersion = 5;
+    public const int AnalysisVersion = 6;
 
     private static readonly JsonSerializerOptions CacheJson = new(JsonSerializerDefaults.Web);
 

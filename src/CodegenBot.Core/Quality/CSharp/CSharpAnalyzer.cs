@@ -153,7 +153,7 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
                 ? (model.GetDeclaredSymbol(node, cancellationToken) as IPropertySymbol)?.GetMethod
                 : model.GetDeclaredSymbol(node, cancellationToken);
             var data = symbol is null ? null : metrics.GetValueOrDefault(symbol);
-            var (cognitive, nesting) = CognitiveComplexityWalker.Measure(body, name.Split('.')[^1]);
+            var (cognitive, nesting) = CognitiveComplexityWalker.Measure(body, name.Split('.')[^1], model, symbol);
             var start = identifier.GetLocation().GetLineSpan().StartLinePosition;
             functions.Add(new FunctionMetrics
             {

@@ -14,10 +14,12 @@ namespace CodegenBot.Core.Quality.CSharp;
 internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
 {
     private readonly string _name;
+    private readonly SemanticModel? _model;
+    private readonly ISymbol? _self;
     private int _nesting;
     private int _controlNesting;
 
-    private CognitiveComplexityWalker(string name) => _name = name;
+    private CognitiveComplexityWalker(string name, SemanticModel? model, ISymbol? self) => (_name, _model, _self) = (name, model, self);
 
     /// <summary>The total.</summary>
     public int Complexity { get; private set; }
@@ -25,10 +27,10 @@ internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
     /// <summary>The deepest nesting of if/switch/loop/catch structures.</summary>
     public int MaxNesting { get; private set; }
 
-    /// <summary>Measures a function body (block or expression).</summary>
-    public static (int Complexity, int MaxNesting) Measure(SyntaxNode body, string name)
+    /// <summary>Measures a function body (block or expression); with a semantic model, recursion is a call that binds to <paramref name="self"/>, else a call by the same name.</summary>
+    public static (int Complexity, int MaxNesting) Measure(SyntaxNode body, string name, SemanticModel? model = null, ISymbol? self = null)
     {
-        var walker = new CognitiveComplexityWalker(name);
+        var walker = new CognitiveComplexityWalker(name, model, self);
         walker.Visit(body);
         return (walker.Complexity, walker.MaxNesting);
     }
@@ -134,15 +136,27 @@ internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
 
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
     {
-        var called = node.Expression switch
+        if (_model is not null && _self is not null)
         {
-            IdentifierNameSyntax id => id.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-            _ => null,
-        };
-        if (called == _name)
+            // An overload of the same name is not recursion; a generic or qualified call to itself is.
+            if (_model.GetSymbolInfo(node).Symbol is IMethodSymbol target && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _self.OriginalDefinition))
+            {
+                Complexity++;
+            }
+        }
+        else
         {
-            Complexity++;
+            var called = node.Expression switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText,
+                GenericNameSyntax generic => generic.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                _ => null,
+            };
+            if (called == _name)
+            {
+                Complexity++;
+            }
         }
 
         base.VisitInvocationExpression(node);

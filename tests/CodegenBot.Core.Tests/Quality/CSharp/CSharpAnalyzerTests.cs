@@ -98,6 +98,23 @@ public sealed class CSharpAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task AnalyzeAsync_Recursion_CountsCallsToItselfNotToOverloads()
+    {
+        const string code = """
+            class A
+            {
+                void Write(string s) => Write(s, 1);        // an overload: 0
+                void Write(string s, int n) { if (n > 0) { Write(s, n - 1); } } // if +1, recursion +1
+                int Depth<T>(int n) => n == 0 ? 0 : Depth<T>(n - 1); // ternary +1, recursion +1
+            }
+            """;
+
+        var analysis = await AnalyzeAsync(code);
+
+        Assert.Equal([0, 2, 2], analysis.Functions.Select(f => f.CognitiveComplexity ?? -1));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_Type_ReportsCouplingInheritanceAndMaintainability()
     {
         Project("Lib", ("Base.cs", "namespace Lib;\npublic class Base { }\n"));
