@@ -141,8 +141,13 @@ internal sealed partial class CSharpProjects
         return null;
     }
 
-    /// <summary>How deep project references are followed (a project, what it references, and what those reference).</summary>
-    public const int MaxReferenceDepth = 2;
+    /// <summary>
+    /// How deep project references are followed. Off (0): with several projects per repository the referenced
+    /// projects crowded the <see cref="MaxProjects"/> resident compilations and were parsed again and again
+    /// (efcore's cold assessment went from 2 to over 15 minutes). A project with references it cannot see is not
+    /// self-contained, so its semantic errors are not reported.
+    /// </summary>
+    public const int MaxReferenceDepth = 0;
 
     /// <summary>The project in <paramref name="folder"/>; <paramref name="chain"/> holds the projects that led to it (cycles are cut).</summary>
     /// <remarks>
@@ -217,7 +222,7 @@ internal sealed partial class CSharpProjects
         return new Project(
             Create(trees.Append(global), metadata),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
-            (selfContained || packages.Count > 0) && referenced.Count == loaded.Count && referenced.All(r => r.SelfContained),
+            (selfContained || packages.Count > 0) && referenced.Count == projectReferences.Count && referenced.All(r => r.SelfContained),
             Stamp(folder, references),
             parseOptions,
             references,
