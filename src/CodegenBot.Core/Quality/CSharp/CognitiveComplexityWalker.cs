@@ -136,27 +136,20 @@ internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
 
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
     {
-        if (_model is not null && _self is not null)
+        var called = node.Expression switch
         {
-            // An overload of the same name is not recursion; a generic or qualified call to itself is.
-            if (_model.GetSymbolInfo(node).Symbol is IMethodSymbol target && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _self.OriginalDefinition))
-            {
-                Complexity++;
-            }
-        }
-        else
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Name: var name } => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        // Only a call by the same name can be recursion; binding it (when a model is at hand) tells an overload from itself.
+        if (called == _name && (_model is null || _self is null
+            ? node.Expression is not MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax }
+            : _model.GetSymbolInfo(node).Symbol is IMethodSymbol target && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _self.OriginalDefinition)))
         {
-            var called = node.Expression switch
-            {
-                IdentifierNameSyntax id => id.Identifier.ValueText,
-                GenericNameSyntax generic => generic.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-                _ => null,
-            };
-            if (called == _name)
-            {
-                Complexity++;
-            }
+            Complexity++;
         }
 
         base.VisitInvocationExpression(node);
