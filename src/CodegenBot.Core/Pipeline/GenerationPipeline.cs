@@ -106,6 +106,11 @@ internal sealed partial class GenerationPipeline(
         }
         finally
         {
+            foreach (var analyzer in analyzers)
+            {
+                analyzer.Release(tree.Path);
+            }
+
             if (!keepBranch)
             {
                 tree.DeleteBranch();

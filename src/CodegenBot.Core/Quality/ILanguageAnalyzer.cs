@@ -26,6 +26,11 @@ public interface ILanguageAnalyzer
     /// </summary>
     string Fingerprint(SourceFile file) => "";
 
+    /// <summary>Called when the work tree at <paramref name="root"/> is done with, so state kept for it (compilations) is let go.</summary>
+    void Release(string root)
+    {
+    }
+
     /// <summary>Called once before an assessment of <paramref name="paths"/> under <paramref name="root"/>, so state shared between files (a compilation) can be refreshed.</summary>
     Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken) => Task.CompletedTask;
 }

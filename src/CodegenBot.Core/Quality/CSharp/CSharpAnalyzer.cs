@@ -47,6 +47,11 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
         ? "alone"
         : EditorConfigNaming.For(file.Root, file.Path).Fingerprint + "\n" + _projects.Fingerprint(file.Root, file.Path);
 
+    public void Release(string root) => _projects.Forget(Path.GetFullPath(root));
+
+    /// <summary>The resident project compilations (for tests).</summary>
+    internal CSharpProjects Projects => _projects;
+
     public Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         _projects.Refresh(Path.GetFullPath(root));

@@ -50,6 +50,19 @@ internal sealed partial class CSharpProjects
         return folder.Equals(root, StringComparison.Ordinal) || folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
+    /// <summary>Drops every project under <paramref name="root"/> (a finished run's work tree).</summary>
+    public void Forget(string root)
+    {
+        foreach (var folder in _projects.Keys.Where(f => Within(f, root)).ToList())
+        {
+            _projects.TryRemove(folder, out _);
+            _lastUse.TryRemove(folder, out _);
+        }
+    }
+
+    /// <summary>Whether a project under <paramref name="root"/> is resident.</summary>
+    internal bool Holds(string root) => _projects.Keys.Any(f => Within(f, root));
+
     /// <summary>Drops projects under <paramref name="root"/> whose files changed since they were parsed.</summary>
     public void Refresh(string root)
     {

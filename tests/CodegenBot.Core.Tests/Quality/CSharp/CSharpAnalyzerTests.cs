@@ -162,6 +162,21 @@ public sealed class CSharpAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public async Task Release_FinishedWorkTree_LetsItsCompilationsGo()
+    {
+        Project("App", ("C.cs", "namespace App;\npublic static class C { }\n"));
+        var analyzer = new CSharpAnalyzer();
+        ILanguageAnalyzer plugin = analyzer;
+
+        await analyzer.AnalyzeAsync(new SourceFile("App/C.cs", "csharp", File.ReadAllText(Path.Combine(_root, "App", "C.cs"))) { Root = _root }, new LanguageOptions(), TestContext.Current.CancellationToken);
+        var held = analyzer.Projects.Holds(_root);
+        plugin.Release(_root + "/");
+
+        Assert.True(held);
+        Assert.False(analyzer.Projects.Holds(_root));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SelfContainedProject_ReportsSemanticErrors()
     {
         Project("App");
