@@ -126,24 +126,12 @@ internal static class AssessCommand
     }
 
     /// <summary>A progress bar on stderr when it is a terminal, cleared when done; nothing when output is redirected.</summary>
-    private static async Task<T> WithProgressAsync<T>(CliContext context, int total, Func<IProgress<int>?, Task<T>> work)
-    {
-        if (!context.IsInteractive || total == 0)
-        {
-            return await work(null);
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        return await console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async display =>
-            {
-                var bar = display.AddTask("Assessing files", maxValue: total);
-                var result = await work(new SynchronousProgress<int>(done => bar.Value = Math.Max(bar.Value, done)));
-                bar.StopTask();
-                return result;
-            });
-    }
+    private static Task<T> WithProgressAsync<T>(CliContext context, int total, Func<IProgress<int>?, Task<T>> work) =>
+        TerminalProgress.RunAsync<int, T>(
+            context,
+            "Assessing files",
+            (bar, done) => bar.Value = Math.Max(bar.Value, done),
+            work,
+            show: total > 0,
+            maxValue: Math.Max(1, total));
 }

@@ -64,36 +64,22 @@ internal static class ContextCommand
     /// Runs the work with a progress bar on stderr when it is a terminal: shown once indexing has files to analyse
     /// (a warm run finishes before anything is drawn), cleared when done.
     /// </summary>
-    private static async Task<T> WithProgressAsync<T>(CliContext context, Func<IProgress<IndexProgress>?, Task<T>> work)
-    {
-        if (!context.IsInteractive)
-        {
-            return await work(null);
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        return await console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async display =>
+    private static Task<T> WithProgressAsync<T>(CliContext context, Func<IProgress<IndexProgress>?, Task<T>> work) =>
+        TerminalProgress.RunAsync<IndexProgress, T>(
+            context,
+            "Indexing the repository",
+            (bar, p) =>
             {
-                var bar = display.AddTask("Indexing the repository", autoStart: false);
-                var progress = new SynchronousProgress<IndexProgress>(p =>
+                bar.MaxValue = Math.Max(1, p.Total);
+                bar.Value = p.Done;
+                bar.Description = "Analysing new and changed files";
+                if (!bar.IsStarted)
                 {
-                    bar.MaxValue = Math.Max(1, p.Total);
-                    bar.Value = p.Done;
-                    bar.Description = "Analysing new and changed files";
-                    if (!bar.IsStarted)
-                    {
-                        bar.StartTask();
-                    }
-                });
-                var result = await work(progress);
-                bar.StopTask();
-                return result;
-            });
-    }
+                    bar.StartTask();
+                }
+            },
+            work,
+            startAtOnce: false);
 
     private static void WriteText(TextWriter output, GatheredContext gathered)
     {

@@ -178,23 +178,17 @@ internal static class LimitRules
         return count == 0 ? null : (first, count);
     }
 
-    private static Finding Metric(FileAnalysis analysis, FunctionMetrics f, string rule, string message, string hint) => new()
-    {
-        File = analysis.Path,
-        Line = f.Line,
-        Column = f.Column,
-        RuleId = rule,
-        Dimension = QualityDimension.Maintainability,
-        Severity = FindingSeverity.Warning,
-        Message = message,
-        FixHint = hint,
-    };
+    private static Finding Metric(FileAnalysis analysis, FunctionMetrics f, string rule, string message, string hint) =>
+        MaintainabilityFinding(analysis, f.Line, f.Column, rule, message, hint);
 
-    private static Finding TypeFinding(FileAnalysis analysis, TypeMetrics t, string rule, string message, string hint) => new()
+    private static Finding TypeFinding(FileAnalysis analysis, TypeMetrics t, string rule, string message, string hint) =>
+        MaintainabilityFinding(analysis, t.Line, t.Column, rule, message, hint);
+
+    private static Finding MaintainabilityFinding(FileAnalysis analysis, int line, int column, string rule, string message, string hint) => new()
     {
         File = analysis.Path,
-        Line = t.Line,
-        Column = t.Column,
+        Line = line,
+        Column = column,
         RuleId = rule,
         Dimension = QualityDimension.Maintainability,
         Severity = FindingSeverity.Warning,

@@ -33,6 +33,9 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     private readonly CSharpProjects _projects;
     private readonly ConditionalWeakTable<Compilation, MetricsCache> _metrics = new();
 
+    // The .editorconfig naming rules per folder, read once per assessment (both the cache key and the analysis need them).
+    private readonly ConcurrentDictionary<string, EditorConfigNaming> _naming = new(StringComparer.Ordinal);
+
     /// <summary>Creates the analyzer.</summary>
     /// <param name="usePackages">Whether restored projects' packages are referenced (their <c>obj/project.assets.json</c>); off, only the framework is.</param>
     public CSharpAnalyzer(bool usePackages = true) => _projects = new CSharpProjects(usePackages);
@@ -45,9 +48,13 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     /// <summary>The repository's naming rules and the file's project (its other sources, build files, references) by content.</summary>
     public string Fingerprint(SourceFile file) => file.Root is null || file.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase)
         ? "alone"
-        : EditorConfigNaming.For(file.Root, file.Path).Fingerprint + "\n" + _projects.Fingerprint(file.Root, file.Path);
+        : NamingFor(file.Root, file.Path).Fingerprint + "\n" + _projects.Fingerprint(file.Root, file.Path);
 
-    public void Release(string root) => _projects.Forget(Path.GetFullPath(root));
+    public void Release(string root)
+    {
+        _projects.Forget(Path.GetFullPath(root));
+        _naming.Clear();
+    }
 
     /// <summary>The resident project compilations (for tests).</summary>
     internal CSharpProjects Projects => _projects;
@@ -55,6 +62,7 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
     public Task PrepareAsync(string root, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         _projects.Refresh(Path.GetFullPath(root));
+        _naming.Clear();
         return Task.CompletedTask;
     }
 
@@ -77,7 +85,7 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
             findings.AddRange(SemanticErrors(file.Path, model, cancellationToken));
         }
 
-        var editorConfig = file.Root is null ? null : EditorConfigNaming.For(file.Root, file.Path);
+        var editorConfig = file.Root is null ? null : NamingFor(file.Root, file.Path);
         findings.AddRange(editorConfig is { HasRules: true }
             ? CSharpNaming.Violations(root, editorConfig).Select(v => Naming(file.Path, v.Token, v.Kind, v.Convention, v.Suggestion) with { Severity = v.Severity })
             : CSharpNaming.Violations(root, isTest).Select(v => Naming(file.Path, v.Token, v.Kind, v.Convention, v.Suggestion)));
@@ -95,6 +103,11 @@ internal sealed class CSharpAnalyzer : ILanguageAnalyzer
             Findings = findings,
         };
     }
+
+    private EditorConfigNaming NamingFor(string root, string relativePath) =>
+        _naming.GetOrAdd(
+            Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))) ?? root,
+            _ => EditorConfigNaming.For(root, relativePath));
 
     private static (CSharpCompilation, SyntaxTree, bool) Alone(SyntaxTree tree) =>
         (CSharpCompilation.Create("Assessed", [tree], CSharpProjects.FrameworkReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), tree, false);

@@ -28,7 +28,9 @@ internal sealed partial class CSharpProjects
 
     private readonly ConcurrentDictionary<string, Lazy<Project>> _projects = new(StringComparer.Ordinal);
     private readonly bool _usePackages;
-    private readonly Lock _loading = new();
+
+    // The project folder of each source folder, looked up once per assessment (every file asks twice: cache key and analysis).
+    private readonly ConcurrentDictionary<string, string?> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastUse = new(StringComparer.Ordinal);
     private long _clock;
 
@@ -53,6 +55,7 @@ internal sealed partial class CSharpProjects
     /// <summary>Drops every project under <paramref name="root"/> (a finished run's work tree).</summary>
     public void Forget(string root)
     {
+        _folders.Clear();
         foreach (var folder in _projects.Keys.Where(f => Within(f, root)).ToList())
         {
             _projects.TryRemove(folder, out _);
@@ -66,9 +69,10 @@ internal sealed partial class CSharpProjects
     /// <summary>Drops projects under <paramref name="root"/> whose files changed since they were parsed.</summary>
     public void Refresh(string root)
     {
+        _folders.Clear();
         foreach (var (folder, lazy) in _projects)
         {
-            if (Within(folder, root) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder, lazy.Value.References))
+            if (Within(folder, root) && lazy.IsValueCreated && lazy.Value.Stamp != Stamp(folder))
             {
                 _projects.TryRemove(folder, out _);
             }
@@ -84,7 +88,7 @@ internal sealed partial class CSharpProjects
     public (CSharpCompilation Compilation, SyntaxTree Tree, bool SelfContained) For(string root, string relativePath, string content, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        var folder = ProjectFolder(root, relativePath);
+        var folder = CachedProjectFolder(root, relativePath);
         if (folder is null)
         {
             var alone = CSharpSyntaxTree.ParseText(content, ParseOptions, full, cancellationToken: cancellationToken);
@@ -92,7 +96,7 @@ internal sealed partial class CSharpProjects
         }
 
         _lastUse[folder] = Interlocked.Increment(ref _clock);
-        var project = Get(folder, []);
+        var project = Get(folder);
         Evict();
         if (project is null)
         {
@@ -140,6 +144,11 @@ internal sealed partial class CSharpProjects
         FrameworkReferences.Concat(packages ?? []),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
+    private string? CachedProjectFolder(string root, string relativePath) =>
+        _folders.GetOrAdd(
+            Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, relativePath))) ?? root,
+            _ => ProjectFolder(root, relativePath));
+
     private static string? ProjectFolder(string root, string relativePath)
     {
         var fullRoot = Path.GetFullPath(root);
@@ -154,49 +163,31 @@ internal sealed partial class CSharpProjects
         return null;
     }
 
-    /// <summary>
-    /// How deep project references are followed. Off (0): with several projects per repository the referenced
-    /// projects crowded the <see cref="MaxProjects"/> resident compilations and were parsed again and again
-    /// (efcore's cold assessment went from 2 to over 15 minutes). A project with references it cannot see is not
-    /// self-contained, so its semantic errors are not reported.
-    /// </summary>
-    public const int MaxReferenceDepth = 0;
-
-    /// <summary>The project in <paramref name="folder"/>; <paramref name="chain"/> holds the projects that led to it (cycles are cut).</summary>
-    /// <remarks>
-    /// Projects are created under one (re-entrant) lock: a project's loading asks for the projects it references,
-    /// and two threads loading projects that reference each other must not wait on each other.
-    /// </remarks>
-    private Project? Get(string folder, IReadOnlyList<string> chain)
+    /// <summary>The project in <paramref name="folder"/>, or null when it cannot be read (it is tried again next time).</summary>
+    private Project? Get(string folder)
     {
-        lock (_loading)
+        try
         {
-            try
-            {
-                return _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f, chain))).Value;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or BadImageFormatException or ArgumentException)
-            {
-                // A project that cannot be read (a file vanished, an unreadable props file, a corrupt package) is not
-                // remembered as broken: the file is analysed alone now and the project tried again next time.
-                _projects.TryRemove(folder, out _);
-                return null;
-            }
+            return _projects.GetOrAdd(folder, f => new Lazy<Project>(() => Load(f))).Value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or BadImageFormatException or ArgumentException)
+        {
+            // A project that cannot be read (a file vanished, an unreadable props file, a corrupt package) is not
+            // remembered as broken: the file is analysed alone now and the project tried again next time.
+            _projects.TryRemove(folder, out _);
+            return null;
         }
     }
 
-    private Project Load(string folder, IReadOnlyList<string> chain)
+    /// <remarks>
+    /// Projects this one references are not compiled in: tried, they crowded the <see cref="MaxProjects"/> resident
+    /// compilations and were parsed again and again (efcore's cold assessment went from 2 to over 15 minutes).
+    /// A project with project references is therefore not self-contained, and its semantic errors are not reported.
+    /// </remarks>
+    private Project Load(string folder)
     {
         var csproj = Directory.EnumerateFiles(folder, "*.csproj").Order(StringComparer.Ordinal).First();
         var (implicitUsings, usings, selfContained, framework, defines, projectReferences) = ReadProject(csproj);
-
-        // Referenced projects of the same tree are compiled in as compilation references, so their types resolve.
-        var path = chain.Append(folder).ToList();
-        var references = chain.Count < MaxReferenceDepth
-            ? projectReferences.Where(r => !path.Contains(r, StringComparer.Ordinal)).Take(16).ToList()
-            : [];
-        var loaded = references.Select(r => Get(r, path)).ToList();
-        var referenced = loaded.OfType<Project>().ToList();
         var parseOptions = ParseOptions.WithPreprocessorSymbols(FrameworkSymbols(framework).Concat(defines).Distinct(StringComparer.Ordinal));
         var files = SourceFiles(folder);
         var trees = new SyntaxTree[files.Count];
@@ -223,27 +214,24 @@ internal sealed partial class CSharpProjects
 
         // A built project's own global usings are exact; otherwise they are rebuilt from the project files.
         var global = BuiltGlobalUsings(folder) is { } built
-            ? CSharpSyntaxTree.ParseText(built.Text, parseOptions, built.Path)
+            ? CSharpSyntaxTree.ParseText(File.ReadAllText(built), parseOptions, built)
             : CSharpSyntaxTree.ParseText(
                 string.Join('\n', (implicitUsings ? ImplicitUsings : []).Concat(usings).Distinct(StringComparer.Ordinal).Select(u => $"global using {u};")),
                 parseOptions,
                 Path.Combine(folder, "obj", "CodegenBot.GlobalUsings.g.cs"));
         var packages = _usePackages ? RestoredPackages.CompileAssemblies(folder) : [];
-        var metadata = packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Concat(referenced.Select(r => (MetadataReference)r.Compilation.ToMetadataReference()))
-            .ToList();
+        var metadata = packages.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         return new Project(
             Create(trees.Append(global), metadata),
             trees.ToDictionary(t => t.FilePath, StringComparer.Ordinal),
-            (selfContained || packages.Count > 0) && referenced.Count == projectReferences.Count && referenced.All(r => r.SelfContained),
-            Stamp(folder, references),
+            (selfContained || packages.Count > 0) && projectReferences.Count == 0,
+            Stamp(folder),
             parseOptions,
-            references,
-            ContentHash(folder, files, texts, referenced, _usePackages));
+            ContentHash(folder, files, texts, _usePackages));
     }
 
     /// <summary>The newest <c>*.GlobalUsings.g.cs</c> the build wrote under the project's obj folder (or the artifacts layout's).</summary>
-    private static (string Path, string Text)? BuiltGlobalUsings(string folder)
+    private static string? BuiltGlobalUsings(string folder)
     {
         var name = Directory.EnumerateFiles(folder, "*.csproj").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).First();
         var candidates = new List<string> { Path.Combine(folder, "obj") };
@@ -254,11 +242,10 @@ internal sealed partial class CSharpProjects
 
         try
         {
-            var newest = candidates.Where(Directory.Exists)
+            return candidates.Where(Directory.Exists)
                 .SelectMany(c => Directory.EnumerateFiles(c, name + ".GlobalUsings.g.cs", SearchOption.AllDirectories))
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .FirstOrDefault();
-            return newest is null ? null : (newest, File.ReadAllText(newest));
         }
         catch (IOException)
         {
@@ -404,22 +391,22 @@ internal sealed partial class CSharpProjects
         yield return Path.Combine(folder, "obj", "project.assets.json");
         if (BuiltGlobalUsings(folder) is { } built)
         {
-            yield return built.Path;
+            yield return built;
         }
     }
 
     /// <summary>
     /// What a file's analysis depends on besides its own text, for the analysis cache key: the project's sources and
-    /// build files by content, its referenced projects' hashes, whether packages are used. "alone" outside a project.
+    /// build files by content and whether packages are used. "alone" outside a project.
     /// </summary>
     public string Fingerprint(string root, string relativePath)
     {
-        var folder = ProjectFolder(root, relativePath);
-        var project = folder is null ? null : Get(folder, []);
+        var folder = CachedProjectFolder(root, relativePath);
+        var project = folder is null ? null : Get(folder);
         return project is null ? "alone" : $"{project.ContentHash}/{project.SelfContained}";
     }
 
-    private static string ContentHash(string folder, List<string> files, string[] texts, List<Project> referenced, bool usePackages)
+    private static string ContentHash(string folder, List<string> files, string[] texts, bool usePackages)
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         void Add(string value) => sha.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\0"));
@@ -447,17 +434,8 @@ internal sealed partial class CSharpProjects
             }
         }
 
-        foreach (var reference in referenced)
-        {
-            Add(reference.ContentHash);
-        }
-
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    /// <summary>Changes when a source of the project or of a project it references changes.</summary>
-    private static string Stamp(string folder, IReadOnlyList<string> references) =>
-        string.Join('|', references.Prepend(folder).Select(Stamp));
 
     /// <summary>Files and their sizes and write times: changes when any source or build file of the project does.</summary>
     private static string Stamp(string folder)
@@ -519,7 +497,6 @@ internal sealed partial class CSharpProjects
         bool SelfContained,
         string Stamp,
         CSharpParseOptions ParseOptions,
-        IReadOnlyList<string> References,
         string ContentHash);
 
     [GeneratedRegex(@"^net(?:coreapp)?(\d+)\.(\d+)", RegexOptions.IgnoreCase)]

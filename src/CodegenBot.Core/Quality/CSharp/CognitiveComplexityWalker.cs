@@ -85,15 +85,15 @@ internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
         }
     }
 
-    public override void VisitForStatement(ForStatementSyntax node) => Loop(node, node.Statement, [.. node.Initializers, node.Condition, .. node.Incrementors]);
+    public override void VisitForStatement(ForStatementSyntax node) => Loop(node.Statement, [.. node.Initializers, node.Condition, .. node.Incrementors]);
 
-    public override void VisitForEachStatement(ForEachStatementSyntax node) => Loop(node, node.Statement, [node.Expression]);
+    public override void VisitForEachStatement(ForEachStatementSyntax node) => Loop(node.Statement, [node.Expression]);
 
-    public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node) => Loop(node, node.Statement, [node.Expression]);
+    public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node) => Loop(node.Statement, [node.Expression]);
 
-    public override void VisitWhileStatement(WhileStatementSyntax node) => Loop(node, node.Statement, [node.Condition]);
+    public override void VisitWhileStatement(WhileStatementSyntax node) => Loop(node.Statement, [node.Condition]);
 
-    public override void VisitDoStatement(DoStatementSyntax node) => Loop(node, node.Statement, [node.Condition]);
+    public override void VisitDoStatement(DoStatementSyntax node) => Loop(node.Statement, [node.Condition]);
 
     public override void VisitCatchClause(CatchClauseSyntax node)
     {
@@ -163,9 +163,8 @@ internal sealed class CognitiveComplexityWalker : CSharpSyntaxWalker
 
     public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => NestedFunction(node);
 
-    private void Loop(SyntaxNode node, StatementSyntax body, IEnumerable<SyntaxNode?> heads)
+    private void Loop(StatementSyntax body, IEnumerable<SyntaxNode?> heads)
     {
-        _ = node;
         Complexity += 1 + _nesting;
         foreach (var head in heads)
         {
