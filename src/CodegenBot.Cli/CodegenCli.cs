@@ -15,6 +15,7 @@ internal static class CodegenCli
             ContextCommand.Create(context),
             AssessCommand.Create(context),
             ConfigCommand.Create(context),
+            ActionCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

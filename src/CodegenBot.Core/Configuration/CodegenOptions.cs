@@ -34,6 +34,9 @@ public sealed record CodegenOptions
     /// <summary>Branch names and commit identity.</summary>
     public GitOptions Git { get; init; } = new();
 
+    /// <summary>Triggers and pull requests on GitHub.</summary>
+    public GitHubOptions Github { get; init; } = new();
+
     /// <summary>Per-language settings, keyed by language id (csharp, python, ...).</summary>
     public IReadOnlyDictionary<string, LanguageOptions> Languages { get; init; } = new Dictionary<string, LanguageOptions>();
 }

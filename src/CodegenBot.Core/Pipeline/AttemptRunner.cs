@@ -51,12 +51,10 @@ internal sealed class AttemptRunner(
         }
         catch (Exception ex) when (ModelFailures.StatusOf(ex) is 401 or 403 or 404)
         {
-            var status = ModelFailures.StatusOf(ex);
-            throw new UserErrorException(
-                status == 404
-                    ? "The model endpoint does not know the model (404); check --model / model.name and --model-endpoint."
-                    : $"The model endpoint refused the credentials ({status}); check the API key in the variable named by --api-key-env (or OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY, GITHUB_TOKEN by provider).",
-                ex);
+            var status = ModelFailures.StatusOf(ex)!.Value;
+            throw status == 404
+                ? new UserErrorException("The model endpoint does not know the model (404); check --model / model.name and --model-endpoint.", ex)
+                : new ModelAccessDeniedException(status, $"The model endpoint refused the credentials ({status}); check the API key in the variable named by --api-key-env (or OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_API_KEY, GITHUB_TOKEN by provider).", ex);
         }
         catch (Exception ex) when (ModelFailures.IsModelFailure(ex))
         {

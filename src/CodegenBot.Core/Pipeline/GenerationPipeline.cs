@@ -33,15 +33,25 @@ internal sealed partial class GenerationPipeline(
         GenerationRequest request,
         CodegenOptions options,
         IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken) =>
+        await RunAsync(request, options, environment, null, cancellationToken);
+
+    /// <summary>Runs the request, telling <paramref name="observer"/> as each stage ends (the GitHub layer's tracking comment).</summary>
+    public async Task<GenerationOutcome> RunAsync(
+        GenerationRequest request,
+        CodegenOptions options,
+        IReadOnlyDictionary<string, string?> environment,
+        IPipelineObserver? observer,
         CancellationToken cancellationToken)
     {
+        observer ??= IPipelineObserver.None;
         var selection = ModelSelection.Resolve(options.Model, environment);
         using var workspace = GitWorkspace.Open(request.RepositoryPath);
         workspace.EnsureClean();
 
         var timer = new StageTimer(time);
-        var branch = workspace.NewBranchName(options.Git.BranchPrefix, request.EffectiveTitle);
-        using var tree = workspace.CreateWorkTree(branch);
+        var branch = request.Branch ?? workspace.NewBranchName(options.Git.BranchPrefix, request.EffectiveTitle);
+        using var tree = workspace.CreateWorkTree(branch, request.StartPoint, replace: request.Branch is not null);
         var keepBranch = false;
         try
         {
@@ -55,6 +65,8 @@ internal sealed partial class GenerationPipeline(
                 LogContextWarning(logger, warning);
             }
 
+            await observer.OnContextAsync(context, cancellationToken);
+
             var validation = options.Quality.Validation;
             var validator = validation.Enabled ? new Quality.Validation.Validator(new Quality.Validation.CommandRunner(time), validation) : null;
             var commands = validator?.CommandsFor(tree.Path) ?? [];
@@ -66,7 +78,7 @@ internal sealed partial class GenerationPipeline(
             var protocol = selection.ProtocolFor(options.Model.EditProtocol);
             var run = new AttemptRunner(
                 request, options, tree, context,
-                new PromptBuilder(new TemplateRenderer(tree.Path), options, protocol),
+                new PromptBuilder(new TemplateRenderer(request.TemplateRoot ?? tree.Path), options, protocol),
                 clients.Create(selection, options, environment, statistics),
                 new QualityAssessor(analyzers, rules, options.Quality, options.Languages, cache, time),
                 timer,
@@ -76,7 +88,7 @@ internal sealed partial class GenerationPipeline(
                 validator,
                 commands,
                 baseline);
-            var (attempts, stopped) = await RunAttemptsAsync(run, options.Retry, cancellationToken);
+            var (attempts, stopped) = await RunAttemptsAsync(run, options.Retry, observer, cancellationToken);
 
             var last = attempts[^1];
             string? commit = null;
@@ -122,7 +134,7 @@ internal sealed partial class GenerationPipeline(
     /// Attempts under a Polly retry: an attempt that failed for QUALITY_THRESHOLD or VALIDATION_FAILED is retried
     /// while that reason's <c>max_attempts</c> (and the larger of the two, for all attempts) allows.
     /// </summary>
-    private async Task<(List<AttemptRecord> Attempts, string? Stopped)> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, CancellationToken cancellationToken)
+    private async Task<(List<AttemptRecord> Attempts, string? Stopped)> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, IPipelineObserver observer, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptRecord>();
         var maxAttempts = Math.Max(retry.QualityThreshold.MaxAttempts, retry.ValidationFailed.MaxAttempts);
@@ -169,6 +181,7 @@ internal sealed partial class GenerationPipeline(
                 var attempt = await run.RunAsync(attempts.Count + 1, maxAttempts, Feedback(attempts), token);
                 attempts.Add(attempt);
                 CodegenMetrics.RecordAttempt(attempt);
+                await observer.OnAttemptAsync(attempt, maxAttempts, token);
                 return attempt;
             },
             cancellationToken);

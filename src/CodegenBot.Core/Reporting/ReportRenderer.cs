@@ -9,17 +9,28 @@ using CodegenBot.Core.Resilience;
 
 namespace CodegenBot.Core.Reporting;
 
+/// <summary>Where a report is shown.</summary>
+/// <param name="PullRequest">In a pull request's body (no word about the reader's checkout).</param>
+/// <param name="BlobBaseUrl">When set, findings link to <c>{BlobBaseUrl}/{path}#L{line}</c>.</param>
+internal sealed record ReportTarget(bool PullRequest, string? BlobBaseUrl)
+{
+    /// <summary>A terminal or a file: the CLI.</summary>
+    public static readonly ReportTarget Terminal = new(false, null);
+}
+
 /// <summary>Renders the Markdown report of a run from <c>templates/reports/generation.md.liquid</c>.</summary>
 internal sealed class ReportRenderer(TemplateRenderer templates)
 {
-    public string Render(GenerationOutcome outcome)
+    public string Render(GenerationOutcome outcome, ReportTarget? target = null)
     {
+        target ??= ReportTarget.Terminal;
         ArgumentNullException.ThrowIfNull(outcome);
         var final = outcome.Attempts[^1];
         var changes = outcome.Changes;
         var model = new Dictionary<string, object?>
         {
             ["succeeded"] = outcome.Succeeded,
+            ["pull_request"] = target.PullRequest,
             ["dry_run"] = outcome.Request.DryRun,
             ["mode"] = ConfigNames.EnumValue(outcome.Request.Mode),
             ["title"] = outcome.Request.EffectiveTitle,
@@ -60,7 +71,7 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
                 ("dimension", s.Dimension.ToString().ToLowerInvariant()), ("score", Math.Round(s.Score)), ("threshold", Math.Round(s.Threshold)), ("passed", s.Passed))).ToList<object>(),
             // The same section as `codegen assess --format markdown` and the job summary (templates/reports/quality.md.liquid).
             ["quality"] = final.Assessment is { } assessment
-                ? new QualityMarkdown(templates).Render(new QualityReport { Assessment = assessment }, new QualityMarkdownOptions { Title = "Quality of the final change" })
+                ? new QualityMarkdown(templates).Render(new QualityReport { Assessment = assessment }, new QualityMarkdownOptions { Title = "Quality of the final change", BlobBaseUrl = target.BlobBaseUrl })
                 : "",
             ["files"] = final.Edits.GroupBy(e => e.Path).Select(g => Map(
                 ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),

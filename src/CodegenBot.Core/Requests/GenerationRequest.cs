@@ -21,6 +21,21 @@ public sealed record GenerationRequest
     /// <summary>Stop before committing: show the diff, leave no branch behind.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// The exact branch to work on (e.g. <c>codegen/issue-12-add-retry</c>), replacing a local branch of that name;
+    /// null derives a new, unused name from the title under <c>git.branch_prefix</c>.
+    /// </summary>
+    public string? Branch { get; init; }
+
+    /// <summary>The commit the work starts from (a sha or ref the repository resolves); null for HEAD.</summary>
+    public string? StartPoint { get; init; }
+
+    /// <summary>
+    /// The folder whose <c>.github/codegen/templates/</c> override the shipped templates; null for the work tree.
+    /// On a pull request it is the base branch's copy, so a change cannot rewrite the bot's own instructions.
+    /// </summary>
+    public string? TemplateRoot { get; init; }
+
     /// <summary>The title, or the task's first non-empty line, trimmed to a readable length.</summary>
     public string EffectiveTitle
     {

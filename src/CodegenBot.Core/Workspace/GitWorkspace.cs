@@ -78,10 +78,26 @@ internal sealed class GitWorkspace : IDisposable
         return candidate;
     }
 
-    /// <summary>Creates the branch at HEAD and checks it out in a new linked worktree in a temporary folder.</summary>
-    public WorkTree CreateWorkTree(string branchName)
+    /// <summary>
+    /// Creates the branch at <paramref name="startPoint"/> (HEAD when null) and checks it out in a new linked
+    /// worktree in a temporary folder. With <paramref name="replace"/>, an existing local branch of that name that
+    /// is not checked out is moved there.
+    /// </summary>
+    public WorkTree CreateWorkTree(string branchName, string? startPoint = null, bool replace = false)
     {
-        var baseCommit = _repository.Head.Tip;
+        var baseCommit = startPoint is null
+            ? _repository.Head.Tip
+            : _repository.Lookup<Commit>(startPoint) ?? throw new UserErrorException($"The start point '{startPoint}' is not a commit of '{Root}'; fetch it first.");
+        if (replace && _repository.Branches[branchName] is { } existing)
+        {
+            if (existing.IsCurrentRepositoryHead)
+            {
+                throw new UserErrorException($"The branch '{branchName}' is checked out in '{Root}'; check out another branch so the bot can work on it.");
+            }
+
+            _repository.Branches.Remove(existing);
+        }
+
         _repository.CreateBranch(branchName, baseCommit);
 
         // libgit2 names the worktree's private folder after 'name' and, as a side effect, also creates a branch

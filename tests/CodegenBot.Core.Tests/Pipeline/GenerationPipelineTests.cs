@@ -334,8 +334,9 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
     {
         _server.Respond(_ => FakeResponse.Status(401));
 
-        var error = await Assert.ThrowsAsync<UserErrorException>(() => RunAsync());
+        var error = await Assert.ThrowsAsync<Core.Resilience.ModelAccessDeniedException>(() => RunAsync());
 
+        Assert.Equal(401, error.Status);
         Assert.Contains("refused the credentials (401)", error.Message, StringComparison.Ordinal);
         Assert.Single(_server.Requests);
         Assert.Equal([_repo.CurrentBranch], _repo.Branches);

@@ -1,0 +1,121 @@
+using System.Globalization;
+using CodegenBot.Core;
+using CodegenBot.Core.Requests;
+using CodegenBot.GitHub.Events;
+using LibGit2Sharp;
+using Octokit;
+
+namespace CodegenBot.GitHub.Jobs;
+
+/// <summary>
+/// <c>/codegen revise</c> on the bot's pull request: the review comments made since the bot's last commit (and
+/// the command's instructions) become the task; the new commit goes on top of the branch, never replacing it.
+/// </summary>
+internal static class ReviseJob
+{
+    public static async Task<JobResult> RunAsync(JobContext job, Octokit.PullRequest pr, CancellationToken cancellationToken)
+    {
+        var (owner, name) = (job.Repository.Owner, job.Repository.Name);
+        var tip = job.Git.FetchBranch(pr.Head.Ref, cancellationToken)
+            ?? throw new UserErrorException($"The branch '{pr.Head.Ref}' of #{pr.Number} is gone; re-run the request with `/codegen retry` on its issue.");
+        var since = LastBotCommit(job, tip);
+        var comments = await ReviewCommentsAsync(job, pr.Number, cancellationToken);
+        var reviews = await job.Client.PullRequest.Review.GetAll(owner, name, pr.Number);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var open = comments
+            .Where(c => !c.IsBot && (since is null || c.CreatedAt > since))
+            .Select(c => Comment(c.Path, c.Line, c.Author, c.Body))
+            .Concat(reviews
+                .Where(r => !IsBot(r.User) && !string.IsNullOrWhiteSpace(r.Body) && (since is null || r.SubmittedAt > since)
+                    && r.State.Value is PullRequestReviewState.ChangesRequested or PullRequestReviewState.Commented)
+                .Select(r => Comment("", null, r.User.Login, r.Body)))
+            .ToList<object>();
+        var instructions = job.Trigger.Instructions.Trim();
+        if (open.Count == 0 && instructions.Length == 0)
+        {
+            const string Nothing = "There are no review comments newer than CodegenBot's last commit on this pull request. Add review comments, or say what to change: `/codegen revise <instructions>`.";
+            await job.ReplyAsync(Nothing, cancellationToken);
+            return new JobResult(JobStatus.NoChange, 0) { Message = Nothing };
+        }
+
+        var origin = ControlBlock.Origin(pr.Body) ?? new PullRequestOrigin(null, GenerationMode.Feature, pr.Title);
+        var original = origin.Issue is { } issue
+            ? (await job.Client.Issue.Get(owner, name, issue)).Body ?? ""
+            : origin.Task ?? pr.Title;
+        var task = job.Templates.Render("github/revise-task.md.liquid", new Dictionary<string, object?>
+        {
+            ["original"] = original,
+            ["comments"] = open,
+            ["instructions"] = instructions,
+            ["requested_by"] = job.Trigger.Actor?.Login ?? "",
+        });
+
+        return await GenerateJob.RunAsync(job, new GenerationTarget
+        {
+            Origin = origin,
+            Title = pr.Title,
+            Task = task,
+            Branch = pr.Head.Ref,
+            TrackingNumber = pr.Number,
+            RequestedBy = job.Trigger.Actor?.Login,
+            OnTopOfBranch = true,
+        }, cancellationToken);
+    }
+
+    private static Dictionary<string, object?> Comment(string path, int? line, string author, string body) => new()
+    {
+        ["path"] = path,
+        ["line"] = line?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["author"] = author,
+        ["body"] = body,
+    };
+
+    /// <summary>A review comment as the REST API gives it (Octokit's model lacks <c>line</c>).</summary>
+    private sealed record ReviewComment(string Path, int? Line, string Author, bool IsBot, string Body, DateTimeOffset CreatedAt);
+
+    /// <summary>The pull request's review comments, read raw: Octokit's model has the diff position, not the file line.</summary>
+    private static async Task<List<ReviewComment>> ReviewCommentsAsync(JobContext job, int number, CancellationToken cancellationToken)
+    {
+        var all = new List<ReviewComment>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var uri = new Uri($"repos/{job.Repository.Owner}/{job.Repository.Name}/pulls/{number}/comments", UriKind.Relative);
+            var response = await job.Client.Connection.GetRaw(uri, new Dictionary<string, string> { ["per_page"] = "100", ["page"] = page.ToString(CultureInfo.InvariantCulture) });
+            cancellationToken.ThrowIfCancellationRequested();
+            using var json = System.Text.Json.JsonDocument.Parse(response.Body);
+            var items = json.RootElement.EnumerateArray().ToList();
+            foreach (var item in items)
+            {
+                var user = item.TryGetProperty("user", out var u) ? u : default;
+                var login = user.ValueKind == System.Text.Json.JsonValueKind.Object ? user.Str("login") ?? "" : "";
+                all.Add(new ReviewComment(
+                    item.Str("path") ?? "",
+                    item.Int("line") ?? item.Int("original_line"),
+                    login,
+                    user.ValueKind != System.Text.Json.JsonValueKind.Object || user.Str("type") == "Bot" || login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase),
+                    item.Str("body") ?? "",
+                    DateTimeOffset.TryParse(item.Str("created_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue));
+            }
+
+            if (items.Count < 100)
+            {
+                break;
+            }
+        }
+
+        return all;
+    }
+
+    private static bool IsBot(Octokit.User? user) => user is null || user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>When the bot last committed on the branch; review comments before it were addressed already.</summary>
+    private static DateTimeOffset? LastBotCommit(JobContext job, string tip)
+    {
+        using var repository = new LibGit2Sharp.Repository(job.Workspace);
+        return repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = job.BaseSha })
+            .Where(c => string.Equals(c.Author.Email, job.Options.Git.AuthorEmail, StringComparison.OrdinalIgnoreCase))
+            .Select(c => (DateTimeOffset?)c.Committer.When)
+            .FirstOrDefault();
+    }
+}
