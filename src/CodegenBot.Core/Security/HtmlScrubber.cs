@@ -40,6 +40,9 @@ internal sealed class HtmlScrubber(string text, SanitizedCounter counter)
     private int[]? _nextDouble;
     private int[]? _nextSingle;
 
+    /// <summary>Whether the text scrubbed so far ends inside an HTML comment (what follows, code too, belongs to it).</summary>
+    public bool InComment { get; private set; }
+
     /// <summary>Appends text that is not scrubbed (code, rewritten Markdown).</summary>
     public void Append(string verbatim) => _output.Append(verbatim);
 
@@ -47,7 +50,7 @@ internal sealed class HtmlScrubber(string text, SanitizedCounter counter)
     public void Scrub(int start, int end)
     {
         var segmentStart = _output.Length;
-        var i = start;
+        var i = InComment ? CommentEnd(start, end) : start;
         while (i < end)
         {
             var c = text[i];
@@ -94,17 +97,18 @@ internal sealed class HtmlScrubber(string text, SanitizedCounter counter)
     /// <summary>Where the comment whose opener ends before <paramref name="i"/> ends (<c>&lt;!--&gt;</c>, <c>&lt;!---&gt;</c> too), or the segment's end.</summary>
     private int CommentEnd(int i, int end)
     {
-        if (i < end && text[i] == '>')
+        if (!InComment && i < end && text[i] == '>')
         {
             return i + 1;
         }
 
-        if (i + 1 < end && text[i] == '-' && text[i + 1] == '>')
+        if (!InComment && i + 1 < end && text[i] == '-' && text[i + 1] == '>')
         {
             return i + 2;
         }
 
         var close = text.IndexOf("-->", i, end - i, StringComparison.Ordinal);
+        InComment = close < 0;
         return close < 0 ? end : close + 3;
     }
 

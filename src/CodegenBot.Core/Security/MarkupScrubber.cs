@@ -10,9 +10,14 @@ namespace CodegenBot.Core.Security;
 /// spans: kept byte for byte), images, titled links and link reference definitions; everything between them goes
 /// through <see cref="HtmlScrubber"/> (comments removed, tags removed, hidden text made visible).
 /// </summary>
+/// <remarks>
+/// Markdig reads the text with HTML switched off: its HTML parsing is slow on pathological input (seconds for a
+/// megabyte of unclosed <c>&lt;!--</c>), and the HTML scrubber carries an open comment or hidden element across code
+/// regions, so a code block or span inside a comment is dropped with the comment whatever Markdig thinks of it.
+/// </remarks>
 internal static class MarkupScrubber
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UsePipeTables().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().DisableHtml().Build();
 
     public static string Scrub(string text, SanitizedCounter counter)
     {
@@ -27,7 +32,11 @@ internal static class MarkupScrubber
         foreach (var region in regions)
         {
             html.Scrub(position, region.Start);
-            html.Append(region.Replacement ?? text[region.Start..region.End]);
+            if (!html.InComment)
+            {
+                html.Append(region.Replacement ?? text[region.Start..region.End]);
+            }
+
             position = region.End;
         }
 
@@ -39,7 +48,18 @@ internal static class MarkupScrubber
     private static List<Region> Regions(string text, SanitizedCounter counter)
     {
         var found = new List<Region>();
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested past its depth limit. Without regions everything is scrubbed as prose:
+            // code may lose tag-like text, but nothing hidden gets through.
+            return found;
+        }
+
         foreach (var node in document.Descendants())
         {
             var region = node switch
