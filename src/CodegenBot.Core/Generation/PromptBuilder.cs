@@ -1,6 +1,7 @@
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context;
 using CodegenBot.Core.Requests;
+using CodegenBot.Core.Security;
 using Microsoft.Extensions.AI;
 
 namespace CodegenBot.Core.Generation;
@@ -13,7 +14,8 @@ public sealed record AttemptFeedback(int Number, string Reason, IReadOnlyList<st
 
 /// <summary>
 /// Renders the system and user messages of an attempt from <c>templates/prompts/</c>. All prose lives in the
-/// templates; this class only shapes the data they receive.
+/// templates; this class only shapes the data they receive. The task and its title come from people who may not be
+/// allowed to trigger the bot: they are sanitised and fenced as data (<see cref="UntrustedText"/>).
 /// </summary>
 internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options, EditProtocol protocol = EditProtocol.Text)
 {
@@ -31,8 +33,8 @@ internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions o
         {
             ["mode_title"] = ModeTitle(request.Mode),
             ["mode_instructions"] = templates.Render($"prompts/modes/{modeName}.liquid", new Dictionary<string, object?>()).Trim(),
-            ["title"] = request.Title ?? "",
-            ["task"] = request.Task.Trim(),
+            ["title"] = string.IsNullOrWhiteSpace(request.Title) ? "" : UntrustedText.Fence("title", UntrustedText.SanitizeInline(request.Title.Trim())),
+            ["task"] = UntrustedText.Fence("task", UntrustedText.Sanitize(request.Task).Text.Trim()),
             ["team"] = context.TeamInstructions.Select(d => Model(("path", d.Path), ("content", d.Content.TrimEnd()), ("truncated", d.Truncated), ("fence", Fence(d.Content)))).ToList<object>(),
             ["files"] = context.Files.Select(f => Model(("path", f.Path), ("content", EnsureNewline(f.Content)), ("reason", f.Reason), ("fence", Fence(f.Content)), ("language", LanguageOf(f.Path)))).ToList<object>(),
             ["repo_map"] = context.RepoMap,

@@ -5,6 +5,7 @@ using CodegenBot.Core.Generation;
 using CodegenBot.Core.Quality;
 using CodegenBot.Core.Requests;
 using CodegenBot.Core.Resilience;
+using CodegenBot.Core.Security;
 using CodegenBot.Core.Telemetry;
 using CodegenBot.Core.Workspace;
 using Microsoft.Extensions.Logging;
@@ -56,6 +57,11 @@ internal sealed partial class GenerationPipeline(
         try
         {
             LogStarted(logger, branch, selection.Model, selection.Endpoint);
+            if (UntrustedText.Sanitize(request.Task) is { Changed: true } sanitized)
+            {
+                LogSanitized(logger, sanitized.Summary);
+            }
+
             var task = TaskParser.Parse(request.Task, request.Labels, request.Title);
             var context = await timer.MeasureAsync("context", () => contextEngines.Create(options).BuildAsync(tree.Path, workspace.Root, task, null, cancellationToken));
             var signatureCount = context.Coverage.Count(c => c.Tier == Context.RepoMap.CoverageTier.Signatures);
@@ -269,6 +275,9 @@ internal sealed partial class GenerationPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Working on branch {Branch} with model {Model} at {Endpoint}")]
     private static partial void LogStarted(ILogger logger, string branch, string model, Uri endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The task text held hidden or invisible content, removed or made visible before prompting: {Changes}")]
+    private static partial void LogSanitized(ILogger logger, string changes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Context: {FileCount} files in full, {SignatureCount} as signatures, {Tokens}/{Budget} tokens")]
     private static partial void LogContext(ILogger logger, int fileCount, int signatureCount, int tokens, int budget);

@@ -1,4 +1,5 @@
 using CodegenBot.Core.Requests;
+using CodegenBot.Core.Security;
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
@@ -9,7 +10,8 @@ namespace CodegenBot.Core.Context.Tasks;
 /// <summary>
 /// Reads an issue or comment (Markdown, through Markdig's syntax tree) into a <see cref="TaskContext"/>: code
 /// blocks, stack-trace frames, file paths, symbol names, error messages, checklists and acceptance criteria, and
-/// the mode its labels ask for. Never throws on any input; lists are capped.
+/// the mode its labels ask for. The text is sanitised first (<see cref="UntrustedText.Sanitize"/>): what a reader on
+/// GitHub cannot see does not steer the context. Never throws on any input; lists are capped.
 /// </summary>
 internal static class TaskParser
 {
@@ -23,7 +25,8 @@ internal static class TaskParser
 
     public static TaskContext Parse(string markdown, IReadOnlyList<string>? labels = null, string? title = null)
     {
-        var text = markdown.Length > MaxChars ? markdown[..MaxChars] : markdown;
+        // Parsed after sanitising, so a hidden HTML comment or invisible text cannot add file mentions or requirements.
+        var text = UntrustedText.Sanitize(markdown.Length > MaxChars ? markdown[..MaxChars] : markdown).Text;
         var document = Markdown.Parse(text, Pipeline);
         var blocks = new List<TaskCodeBlock>();
         var prose = new List<string>();
@@ -63,8 +66,8 @@ internal static class TaskParser
         var checklist = requirements.Where(r => r.Text.StartsWith('\u0001')).Select(r => r with { Text = r.Text[1..] }).ToList();
         return new TaskContext
         {
-            Text = markdown,
-            Title = title ?? firstHeading ?? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0),
+            Text = text,
+            Title = (title is null ? null : UntrustedText.SanitizeInline(title)) ?? firstHeading ?? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0),
             CodeBlocks = blocks.Take(MaxItems).ToList(),
             StackFrames = frames,
             FilePaths = Mentions.FilePaths(inlineCode.Concat(prose), frames).Take(MaxItems).ToList(),
