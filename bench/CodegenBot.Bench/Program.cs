@@ -195,5 +195,13 @@ dump.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump };
+var action = new Command("action-latency", "Time from event to pull request of the real `codegen action` against the fake GitHub, model time excluded.");
+var codegenBinary = new Option<string>("--codegen") { Description = "The codegen executable (a publish output).", Required = true };
+var actionRuns = new Option<int>("--runs") { Description = "Events to run, one new issue each.", DefaultValueFactory = _ => 10 };
+action.Options.Add(codegenBinary);
+action.Options.Add(actionRuns);
+action.SetAction((parse, cancellationToken) =>
+    CodegenBot.Bench.Action.ActionLatencyBenchmark.RunAsync(Path.GetFullPath(parse.GetValue(codegenBinary)!), parse.GetValue(actionRuns), Console.Out, cancellationToken));
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump, action };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CodegenBot.Core.Configuration;
 using CodegenBot.GitHub.Events;
 using Octokit;
@@ -58,11 +57,9 @@ internal sealed class AccessCheck(IGitHubClient client, GitHubRepository reposit
     {
         try
         {
-            var uri = new Uri($"repos/{repository.Owner}/{repository.Name}/collaborators/{Uri.EscapeDataString(login)}/permission", UriKind.Relative);
-            var response = await client.Connection.GetRaw(uri, new Dictionary<string, string>());
+            var response = await client.Repository.Collaborator.ReviewPermission(repository.Owner, repository.Name, login);
             cancellationToken.ThrowIfCancellationRequested();
-            using var json = JsonDocument.Parse(response.Body);
-            return json.RootElement.Str("role_name") ?? json.RootElement.Str("permission") ?? "none";
+            return response.RoleName is { Length: > 0 } role ? role : response.Permission ?? "none";
         }
         catch (NotFoundException)
         {
@@ -76,11 +73,11 @@ internal sealed class AccessCheck(IGitHubClient client, GitHubRepository reposit
         var (org, slug) = slash > 0 ? (team[..slash], team[(slash + 1)..]) : (repository.Owner, team);
         try
         {
+            // Octokit has this call by team id only; the org/slug form saves a lookup.
             var uri = new Uri($"orgs/{Uri.EscapeDataString(org)}/teams/{Uri.EscapeDataString(slug)}/memberships/{Uri.EscapeDataString(login)}", UriKind.Relative);
-            var response = await client.Connection.GetRaw(uri, new Dictionary<string, string>());
+            var response = await client.Connection.Get<TeamMembershipDetails>(uri, new Dictionary<string, string>());
             cancellationToken.ThrowIfCancellationRequested();
-            using var json = JsonDocument.Parse(response.Body);
-            return json.RootElement.Str("state") == "active";
+            return response.Body.State.Value == MembershipState.Active;
         }
         catch (NotFoundException)
         {

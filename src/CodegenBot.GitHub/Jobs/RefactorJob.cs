@@ -49,7 +49,7 @@ internal static partial class RefactorJob
 
             var task = job.Templates.Render("github/refactor-task.md.liquid", new Dictionary<string, object?>
             {
-                ["path"] = hotspot.Path,
+                ["path"] = Core.Security.UntrustedText.SanitizeInline(hotspot.Path),
                 ["score"] = Math.Round(hotspot.Overall).ToString(CultureInfo.InvariantCulture),
                 ["findings"] = assessment.Findings.Where(f => f.File == hotspot.Path).Take(MaxFindingsInTask).Select(f => new Dictionary<string, object?>
                 {

@@ -24,10 +24,10 @@ internal static class ReviseJob
         cancellationToken.ThrowIfCancellationRequested();
 
         var open = comments
-            .Where(c => !c.IsBot && (since is null || c.CreatedAt > since))
+            .Where(c => !c.IsBot && (since is null || c.CreatedAt >= since))
             .Select(c => Comment(c.Path, c.Line, c.Author, c.Body))
             .Concat(reviews
-                .Where(r => !IsBot(r.User) && !string.IsNullOrWhiteSpace(r.Body) && (since is null || r.SubmittedAt > since)
+                .Where(r => !IsBot(r.User) && !string.IsNullOrWhiteSpace(r.Body) && (since is null || r.SubmittedAt >= since)
                     && r.State.Value is PullRequestReviewState.ChangesRequested or PullRequestReviewState.Commented)
                 .Select(r => Comment("", null, r.User.Login, r.Body)))
             .ToList<object>();
@@ -65,46 +65,21 @@ internal static class ReviseJob
 
     private static Dictionary<string, object?> Comment(string path, int? line, string author, string body) => new()
     {
-        ["path"] = path,
+        ["path"] = Core.Security.UntrustedText.SanitizeInline(path),
         ["line"] = line?.ToString(CultureInfo.InvariantCulture) ?? "",
-        ["author"] = author,
+        ["author"] = Core.Security.UntrustedText.SanitizeInline(author),
         ["body"] = body,
     };
 
-    /// <summary>A review comment as the REST API gives it (Octokit's model lacks <c>line</c>).</summary>
+    /// <summary>A review comment with the file line (Octokit's model has only the diff position).</summary>
     private sealed record ReviewComment(string Path, int? Line, string Author, bool IsBot, string Body, DateTimeOffset CreatedAt);
 
-    /// <summary>The pull request's review comments, read raw: Octokit's model has the diff position, not the file line.</summary>
     private static async Task<List<ReviewComment>> ReviewCommentsAsync(JobContext job, int number, CancellationToken cancellationToken)
     {
-        var all = new List<ReviewComment>();
-        for (var page = 1; page <= 10; page++)
-        {
-            var uri = new Uri($"repos/{job.Repository.Owner}/{job.Repository.Name}/pulls/{number}/comments", UriKind.Relative);
-            var response = await job.Client.Connection.GetRaw(uri, new Dictionary<string, string> { ["per_page"] = "100", ["page"] = page.ToString(CultureInfo.InvariantCulture) });
-            cancellationToken.ThrowIfCancellationRequested();
-            using var json = System.Text.Json.JsonDocument.Parse(response.Body);
-            var items = json.RootElement.EnumerateArray().ToList();
-            foreach (var item in items)
-            {
-                var user = item.TryGetProperty("user", out var u) ? u : default;
-                var login = user.ValueKind == System.Text.Json.JsonValueKind.Object ? user.Str("login") ?? "" : "";
-                all.Add(new ReviewComment(
-                    item.Str("path") ?? "",
-                    item.Int("line") ?? item.Int("original_line"),
-                    login,
-                    user.ValueKind != System.Text.Json.JsonValueKind.Object || user.Str("type") == "Bot" || login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase),
-                    item.Str("body") ?? "",
-                    DateTimeOffset.TryParse(item.Str("created_at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue));
-            }
-
-            if (items.Count < 100)
-            {
-                break;
-            }
-        }
-
-        return all;
+        var uri = new Uri($"repos/{job.Repository.Owner}/{job.Repository.Name}/pulls/{number}/comments", UriKind.Relative);
+        var shapes = await new ApiConnection(job.Client.Connection).GetAll<ReviewCommentShape>(uri, new ApiOptions { PageSize = 100 });
+        cancellationToken.ThrowIfCancellationRequested();
+        return shapes.Select(c => new ReviewComment(c.Path ?? "", c.Line ?? c.OriginalLine, c.User?.Login ?? "", IsBot(c.User), c.Body ?? "", c.CreatedAt)).ToList();
     }
 
     private static bool IsBot(Octokit.User? user) => user is null || user.Type == AccountType.Bot || user.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
@@ -118,4 +93,20 @@ internal static class ReviseJob
             .Select(c => (DateTimeOffset?)c.Committer.When)
             .FirstOrDefault();
     }
+}
+
+/// <summary>The fields of a pull request review comment the bot reads, bound by Octokit's serializer (snake_case to PascalCase).</summary>
+internal sealed class ReviewCommentShape
+{
+    public string? Path { get; set; }
+
+    public int? Line { get; set; }
+
+    public int? OriginalLine { get; set; }
+
+    public string? Body { get; set; }
+
+    public Octokit.User? User { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -11,7 +11,12 @@ internal static class PullRequestBody
     /// <summary>GitHub's limit on a pull request body; the report is shortened to stay under it.</summary>
     public const int MaxBodyLength = 65_000;
 
-    public static string Title(GenerationTarget target) => target.Title.Length <= 120 ? target.Title : target.Title[..117] + "...";
+    /// <summary>The title: the issue's, on one line with invisible and bidirectional characters made visible.</summary>
+    public static string Title(GenerationTarget target)
+    {
+        var title = Core.Security.UntrustedText.SanitizeInline(target.Title);
+        return title.Length <= 120 ? title : title[..117] + "...";
+    }
 
     public static string Render(JobContext job, GenerationTarget target, GenerationOutcome outcome, string report, int foreignCommits)
     {
