@@ -13,19 +13,24 @@ cd "$(dirname "$0")/.."
 runs="${1:-20}"
 r2r=artifacts/publish
 jit=artifacts/bench/publish-jit
+sc=artifacts/bench/publish-self-contained
 # mcr.microsoft.com/dotnet/runtime:10.0 (Ubuntu 24.04): runtime-deps (~ 120 MB uncompressed: Ubuntu base,
 # ICU, OpenSSL, tzdata, ca-certificates) + the shared .NET runtime (~ 75 MB). An assumption, not a measurement.
 base_mb="${BASE_IMAGE_MB:-195}"
+# mcr.microsoft.com/dotnet/runtime-deps:10.0, the base a self-contained publish would use (same assumption).
+deps_mb="${DEPS_IMAGE_MB:-120}"
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"); $(date -u +%Y-%m-%d)"
 scripts/publish.sh >/dev/null
 PUBLISH_DIR="$jit" scripts/publish.sh -p:PublishReadyToRun=false >/dev/null
+# For the base-image decision: the same publish self-contained (for runtime-deps instead of runtime).
+SELF_CONTAINED=true PUBLISH_DIR="$sc" scripts/publish.sh >/dev/null
 
 median_ms() { # median wall time of `$@` in milliseconds over $runs runs (after one warm-up)
-  "$@" >/dev/null
+  "$@" >/dev/null || true
   local times=() t0 t1
   for _ in $(seq "$runs"); do
-    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+    t0=$(date +%s%N); "$@" >/dev/null || true; t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'
@@ -35,17 +40,26 @@ echo "== (a) codegen --help, median of $runs runs"
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 2 --runs "$runs" --export-json artifacts/bench/startup.json \
     -n ReadyToRun "$r2r/codegen --help" -n JIT "$jit/codegen --help" | grep -Ev '^\s*$'
-  for name in ReadyToRun JIT; do
-    jq -r --arg n "$name" '.results[] | select(.command == $n) | "\(.command): median \(.median * 1000 | floor) ms"' \
-      artifacts/bench/startup.json 2>/dev/null || true
-  done
+  jq -r ".results[] | \"\\(.command): median \\(.median * 1000 | floor) ms\"" artifacts/bench/startup.json
 else
   echo "ReadyToRun: median $(median_ms "$r2r/codegen" --help) ms"
   echo "JIT:        median $(median_ms "$jit/codegen" --help) ms"
 fi
 
+echo "== (a2) codegen assess of one C# file (loads Roslyn), median of 10 runs"
+if command -v hyperfine >/dev/null; then
+  hyperfine -N -i --warmup 1 --runs 10 --export-json artifacts/bench/startup-assess.json \
+    -n ReadyToRun "$r2r/codegen assess src/CodegenBot.Cli/Program.cs --format json" \
+    -n JIT "$jit/codegen assess src/CodegenBot.Cli/Program.cs --format json" | grep -Ev "^\s*$" || true
+  jq -r ".results[] | \"\\(.command): median \\(.median * 1000 | floor) ms\"" artifacts/bench/startup-assess.json
+else
+  runs=10
+  echo "ReadyToRun: median $(median_ms "$r2r/codegen" assess src/CodegenBot.Cli/Program.cs --format json) ms"
+  echo "JIT:        median $(median_ms "$jit/codegen" assess src/CodegenBot.Cli/Program.cs --format json) ms"
+fi
+
 echo "== (b) publish folder"
-for d in "$r2r" "$jit"; do
+for d in "$r2r" "$jit" "$sc"; do
   echo "$d: $(du -sh "$d" | cut -f1) ($(( $(du -sk "$d" | cut -f1) / 1024 )) MB)"
 done
 
@@ -58,12 +72,14 @@ pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts 
 apt_kb=0; counted=()
 for p in $pkgs; do
   [[ "$p" =~ $in_base ]] && continue
-  prio=$(apt-cache show "$p" 2>/dev/null | awk '/^Priority:/ {print $2; exit}')
+  prio=$(apt-cache show "$p" 2>/dev/null | awk '/^Priority:/ && !s {print $2; s=1}')
   [[ "$prio" == required || "$prio" == important ]] && continue
-  kb=$(apt-cache show "$p" 2>/dev/null | awk '/^Installed-Size:/ {print $2; exit}')
+  kb=$(apt-cache show "$p" 2>/dev/null | awk '/^Installed-Size:/ && !s {print $2; s=1}')
   apt_kb=$((apt_kb + ${kb:-0})); counted+=("$p")
 done
 publish_mb=$(( $(du -sk "$r2r" | cut -f1) / 1024 ))
 apt_mb=$((apt_kb / 1024))
 echo "apt packages (${#counted[@]}): ${counted[*]}"
 echo "base image (assumed) ${base_mb} MB + apt ${apt_mb} MB + publish ${publish_mb} MB = ~$((base_mb + apt_mb + publish_mb)) MB uncompressed"
+sc_mb=$(( $(du -sk "$sc" | cut -f1) / 1024 ))
+echo "self-contained alternative: runtime-deps (assumed) ${deps_mb} MB + apt ${apt_mb} MB + publish ${sc_mb} MB = ~$((deps_mb + apt_mb + sc_mb)) MB uncompressed"

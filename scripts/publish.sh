@@ -4,7 +4,8 @@
 # this same script, so what CI publishes and smoke-tests is what the image contains.
 # English-only satellite resources (Roslyn ships 13 languages; the bot writes English) and no XML
 # documentation files: both are dead weight in the image.
-# Extra arguments are passed to `dotnet publish` (e.g. --no-restore, -p:PublishReadyToRun=false).
+# SELF_CONTAINED=true publishes with the runtime (bench/startup.sh compares the two). Extra arguments are
+# passed to `dotnet publish` (e.g. --no-restore, -p:PublishReadyToRun=false).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,7 @@ rm -rf "$out"
 dotnet publish src/CodegenBot.Cli/CodegenBot.Cli.csproj \
   --configuration Release \
   --runtime linux-x64 \
-  --self-contained false \
+  --self-contained "${SELF_CONTAINED:-false}" \
   -p:PublishReadyToRun=true \
   -p:SatelliteResourceLanguages=en \
   -p:PublishDocumentationFile=false \
