@@ -20,7 +20,7 @@ RUN dotnet restore src/CodegenBot.Cli/CodegenBot.Cli.csproj -r linux-x64 -p:Publ
 RUN bash scripts/publish.sh
 
 # Runtime stage. Framework-dependent on mcr.microsoft.com/dotnet/runtime rather than self-contained on
-# runtime-deps: the two are the same size to within a few MB (a self-contained publish carries the same ~75 MB
+# runtime-deps: the two are the same size to within a few MB (a self-contained publish carries the same ~80 MB
 # runtime; docs/benchmarks.md "Container start-up and size"), and the shared runtime keeps Microsoft's
 # servicing and ReadyToRun framework. .NET 10's default tag is Ubuntu 24.04 (glibc; Microsoft ships no Debian
 # image for .NET 10). Not Alpine: LibGit2Sharp's bundled libgit2 for linux-x64 is linked against glibc, and musl
