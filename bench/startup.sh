@@ -37,7 +37,7 @@ median_ms() { # median wall time of `$@` in milliseconds over $runs runs (after 
 }
 
 echo "== (a) codegen --help, median of $runs runs"
-if command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null && command -v jq >/dev/null; then
   hyperfine -N --warmup 2 --runs "$runs" --export-json artifacts/bench/startup.json \
     -n ReadyToRun "$r2r/codegen --help" -n JIT "$jit/codegen --help" | grep -Ev '^\s*$'
   jq -r ".results[] | \"\\(.command): median \\(.median * 1000 | floor) ms\"" artifacts/bench/startup.json
@@ -47,7 +47,7 @@ else
 fi
 
 echo "== (a2) codegen assess of one C# file (loads Roslyn), median of 10 runs"
-if command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null && command -v jq >/dev/null; then
   hyperfine -N -i --warmup 1 --runs 10 --export-json artifacts/bench/startup-assess.json \
     -n ReadyToRun "$r2r/codegen assess src/CodegenBot.Cli/Program.cs --format json" \
     -n JIT "$jit/codegen assess src/CodegenBot.Cli/Program.cs --format json" | grep -Ev "^\s*$" || true
