@@ -101,6 +101,11 @@ public sealed record ActionEnvironment
         }
 
         var apiKey = Input("api_key");
+        if (apiKey is not null && Input("model_provider") is null or "auto" && Input("model_endpoint") is null)
+        {
+            throw new UserErrorException("The api_key input is set but model_provider is not; say whose key it is with model_provider (openai, anthropic, azure-openai or openai-compatible).");
+        }
+
         if (apiKey is not null)
         {
             overrides.Add(new ConfigOverride("model.api_key_env", ApiKeyVariable, "the api_key input"));
