@@ -15,6 +15,16 @@ public sealed record ActionEnvironment
     /// <summary>The environment variable that names the API key given as the <c>api_key</c> input.</summary>
     public const string ApiKeyVariable = "CODEGEN_API_KEY";
 
+    /// <summary>The inputs <see cref="Read"/> understands; <c>action.yml</c> and <c>action/assess/action.yml</c> declare no others (a test holds them together).</summary>
+    public static readonly IReadOnlyList<string> InputNames =
+    [
+        "github_token", "model_provider", "model", "api_key", "model_endpoint", "mode", "trigger_label", "quality_threshold",
+        "max_attempts", "config_path", "dry_run", "draft", "issue_number", "task", "fail_below_threshold",
+    ];
+
+    /// <summary>The step outputs the runner sets.</summary>
+    public static readonly IReadOnlyList<string> OutputNames = ["status", "pr-number", "pr-url", "quality-score", "tokens", "cost"];
+
     /// <summary>The event's name.</summary>
     public required string EventName { get; init; }
 
