@@ -42,6 +42,7 @@ internal static class ActionLatencyBenchmark
                     ["GITHUB_WORKSPACE"] = workspace,
                     ["GITHUB_API_URL"] = github.ApiUrl,
                     ["GITHUB_RUN_ID"] = "1",
+                    ["GITHUB_STEP_SUMMARY"] = Path.Combine(root, "summary.md"),
                     ["INPUT_GITHUB_TOKEN"] = github.Token,
                     ["INPUT_MODEL_PROVIDER"] = "openai-compatible",
                     ["INPUT_MODEL_ENDPOINT"] = model.BaseUrl.ToString(),
@@ -59,6 +60,10 @@ internal static class ActionLatencyBenchmark
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {run}: {watch.Elapsed.TotalMilliseconds:0} ms, pull request #{github.PullRequests[^1].Number}"));
             }
 
+            // The stages of the last run, from its job summary (the report's "Time per stage" table).
+            var summary = await File.ReadAllLinesAsync(Path.Combine(root, "summary.md"), cancellationToken);
+            var stages = summary.SkipWhile(l => !l.Contains("Time per stage", StringComparison.Ordinal)).Skip(4).TakeWhile(l => l.StartsWith('|')).Select(l => l.Trim('|', ' ').Replace(" | ", " ", StringComparison.Ordinal));
+            await output.WriteLineAsync("Stages of the last run (pipeline timer): " + string.Join(", ", stages));
             times.Sort();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Event to pull request over {runs} runs: median {times[times.Count / 2]:0} ms, min {times[0]:0} ms, max {times[^1]:0} ms ({github.Requests.Count} GitHub API requests in all, {github.Requests.Count / runs} per run; model: {model.Requests.Count} call(s), answered by the fake at once)."));
