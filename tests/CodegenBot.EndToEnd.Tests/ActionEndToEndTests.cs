@@ -183,7 +183,9 @@ public sealed class ActionEndToEndTests : IAsyncLifetime
         Assert.Equal(2, exitCode);
         var comment = Assert.Single(scenario.GitHub.CommentsOn(issue.Number)).Body;
         Assert.Contains(".github/codegen.yml", comment, StringComparison.Ordinal);
+        Assert.Contains(".github/codegen.yml:2:", comment, StringComparison.Ordinal);
         Assert.Contains("overall_threshould", comment, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'overall_threshold'", comment, StringComparison.Ordinal);
         Assert.Empty(scenario.Model.Requests);
     }
 
@@ -200,6 +202,35 @@ public sealed class ActionEndToEndTests : IAsyncLifetime
         Assert.Contains("enable GitHub Models for the organisation", tracking, StringComparison.Ordinal);
         Assert.Contains("`model_provider` and `api_key`", tracking, StringComparison.Ordinal);
         Assert.Empty(GitHub.PullRequests);
+    }
+
+    [Fact]
+    public async Task DryRun_PassesTheChecks_ButPushesNothingAndOpensNoPullRequest()
+    {
+        var issue = CreateIssue();
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+
+        var (exitCode, _, error) = await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(IssuePayload(issue.Number), "codegen", "alice"), ("INPUT_DRY_RUN", "true"));
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("dry-run", _scenario.Outputs["status"]);
+        Assert.Empty(GitHub.PullRequests);
+        Assert.Null(_scenario.RemoteTip(Branch));
+        Assert.Contains("Quality of the final change", _scenario.Summary, StringComparison.Ordinal);
+        Assert.Contains("dry run", Assert.Single(GitHub.CommentsOn(1)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopLabel_OnTheIssue_LeavesItAlone()
+    {
+        var issue = GitHub.CreateIssue("Add a Subtract method", "Calculator needs Subtract.", "alice", "codegen", "codegen:stop");
+
+        var (exitCode, _, _) = await _scenario.RunAsync("issue_comment", GitHubPayloads.IssueComment(IssuePayload(issue.Number), 907, "/codegen retry", "alice"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("ignored", _scenario.Outputs["status"]);
+        Assert.Empty(GitHub.CommentsOn(issue.Number));
+        Assert.Empty(_scenario.Model.Requests);
     }
 
     [Fact]
