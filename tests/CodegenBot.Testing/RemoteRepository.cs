@@ -76,32 +76,27 @@ public sealed class RemoteRepository
     }
 
     /// <summary>A person commits a file on a branch (through a clone of their own in <paramref name="scratch"/>) and pushes; returns the commit.</summary>
-    public string PushAsPerson(string scratch, string branch, string path, string content)
-    {
-        var clone = Path.Combine(scratch, "person-" + Guid.NewGuid().ToString("N")[..8]);
-        Repository.Clone(BarePath, clone, new CloneOptions { BranchName = branch });
-        using var repository = new Repository(clone);
-        var full = Path.Combine(clone, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
-        Commands.Stage(repository, path);
-        var commit = repository.Commit("A person's change", Person, Person);
-        repository.Network.Push(repository.Network.Remotes["origin"], $"refs/heads/{branch}:refs/heads/{branch}");
-        return commit.Sha;
-    }
+    public string PushAsPerson(string scratch, string branch, string path, string content) =>
+        CommitAndPush(Path.Combine(scratch, "person-" + Guid.NewGuid().ToString("N")[..8]), branch, newBranch: false, path, content, "A person's change");
 
-    /// <summary>Commits a file on a new branch made from <c>main</c> in <paramref name="scratch"/>'s clone and pushes it (a contributor's pull request branch).</summary>
-    public string PushBranch(string scratch, string branch, string path, string content)
+    /// <summary>Commits a file on a new branch made from <c>main</c> in a clone beside <paramref name="scratch"/> and pushes it (a contributor's pull request branch).</summary>
+    public string PushBranch(string scratch, string branch, string path, string content) =>
+        CommitAndPush(Path.Combine(Path.GetDirectoryName(scratch)!, "contributor-" + Guid.NewGuid().ToString("N")[..8]), branch, newBranch: true, path, content, "A contributor's change");
+
+    private string CommitAndPush(string clone, string branch, bool newBranch, string path, string content, string message)
     {
-        var clone = Path.Combine(Path.GetDirectoryName(scratch)!, "contributor-" + Guid.NewGuid().ToString("N")[..8]);
-        Repository.Clone(BarePath, clone);
+        Repository.Clone(BarePath, clone, newBranch ? new CloneOptions() : new CloneOptions { BranchName = branch });
         using var repository = new Repository(clone);
-        Commands.Checkout(repository, repository.CreateBranch(branch));
+        if (newBranch)
+        {
+            Commands.Checkout(repository, repository.CreateBranch(branch));
+        }
+
         var full = Path.Combine(clone, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
         Commands.Stage(repository, path);
-        var commit = repository.Commit("A contributor's change", Person, Person);
+        var commit = repository.Commit(message, Person, Person);
         repository.Network.Push(repository.Network.Remotes["origin"], $"refs/heads/{branch}:refs/heads/{branch}");
         return commit.Sha;
     }
