@@ -89,6 +89,49 @@ public sealed class MoreEventsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssessAction_OnAPullRequestFromAFork_ReportsWithoutRunningAnything_AndCanFailTheStep()
+    {
+        _scenario.Remote.PushBranch(_scenario.Workspace, "fork-main", "src/More.cs", Tangled.Replace("Tangled", "More", StringComparison.Ordinal));
+        var pr = _scenario.GitHub.CreatePullRequest("fork-main", "main", "From a fork", "Adds More.", "forker", fromFork: true);
+        var payload = GitHubPayloads.PullRequestEvent("opened", GitHubPayloads.PullRequest(pr.Number, pr.Title, pr.Body, "fork-main", _scenario.RemoteTip("fork-main")!, "forker", fork: true), "forker");
+
+        var (exitCode, _, error) = await _scenario.RunAsync("pull_request", payload, ("CODEGEN_ACTION_COMMAND", "assess"), ("INPUT_FAIL_BELOW_THRESHOLD", "true"), ("INPUT_QUALITY_THRESHOLD", "99"));
+
+        Assert.True(exitCode == 1, error);
+        Assert.Equal("assessed", _scenario.Outputs["status"]);
+        Assert.StartsWith("<!-- codegen:assess -->", Assert.Single(_scenario.GitHub.CommentsOn(pr.Number)).Body, StringComparison.Ordinal);
+        Assert.NotEqual("", _scenario.Outputs["quality-score"]);
+        Assert.Empty(_scenario.Model.Requests);
+    }
+
+    [Fact]
+    public async Task ReviewComment_WithAutoRevise_RevisesWithoutACommand()
+    {
+        await using var scenario = await GitHubScenario.StartAsync((".github/codegen.yml", "github:\n  auto_revise: true\n"));
+        scenario.GitHub.AddUser("alice", "write");
+        var issue = scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)`.", "alice", "codegen");
+        scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+        await scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, "alice", ["codegen"]), "codegen", "alice"));
+        var pr = Assert.Single(scenario.GitHub.PullRequests);
+        scenario.GitHub.AddReviewComment(pr.Number, "alice", "src/Calculator.cs", 6, "Rename the parameters to left and right.");
+        scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit("    public int Subtract(int left, int right) => left - right;\n")));
+        var payload = new JsonObject
+        {
+            ["action"] = "created",
+            ["comment"] = new JsonObject { ["id"] = 77, ["path"] = "src/Calculator.cs", ["line"] = 6, ["body"] = "Rename the parameters to left and right.", ["user"] = GitHubPayloads.User("alice") },
+            ["pull_request"] = GitHubPayloads.PullRequest(pr.Number, pr.Title, pr.Body, pr.Head, scenario.RemoteTip(pr.Head)!, "github-actions[bot]"),
+            ["repository"] = GitHubPayloads.Repository(),
+            ["sender"] = GitHubPayloads.User("alice"),
+        };
+
+        var (exitCode, _, error) = await scenario.RunAsync("pull_request_review_comment", payload);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("left - right", scenario.RemoteFile(pr.Head, "src/Calculator.cs"), StringComparison.Ordinal);
+        Assert.Contains("Rename the parameters", scenario.Model.Requests[^1].Messages.Single(m => m.Role == "user").Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TickedRetryBox_OnTheBotsPullRequest_GeneratesTheChangeAgain()
     {
         var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)`.", "alice", "codegen");

@@ -85,6 +85,13 @@ public sealed record Trigger
     /// <summary>Why nothing is done (for <see cref="TriggerKind.Ignore"/>), or the unknown command (for help).</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Whether the run needs someone allowed to trigger it (every kind but schedules and ignored events).</summary>
-    public bool NeedsPermission => Kind is not (TriggerKind.Ignore or TriggerKind.Refactor) && Actor is not null;
+    /// <summary>
+    /// Whether the run needs someone allowed to trigger it: every kind but schedules, ignored events and the assess
+    /// action's reports on pull request events (the workflow's owner chose to report on every pull request, and a
+    /// report runs nothing from it).
+    /// </summary>
+    public bool NeedsPermission =>
+        Kind is not (TriggerKind.Ignore or TriggerKind.Refactor)
+        && !(Kind == TriggerKind.Assess && EventName is "pull_request" or "pull_request_target")
+        && Actor is not null;
 }
