@@ -51,6 +51,7 @@ internal sealed partial class GenerationPipeline(
         workspace.EnsureClean();
 
         var timer = new StageTimer(time);
+        var started = time.GetTimestamp();
         var branch = request.Branch ?? workspace.NewBranchName(options.Git.BranchPrefix, request.EffectiveTitle);
         using var tree = workspace.CreateWorkTree(branch, request.StartPoint, replace: request.Branch is not null);
         var keepBranch = false;
@@ -105,7 +106,7 @@ internal sealed partial class GenerationPipeline(
                 LogCommitted(logger, branch, commit);
             }
 
-            return new GenerationOutcome
+            var outcome = new GenerationOutcome
             {
                 Request = request,
                 Model = selection,
@@ -121,6 +122,8 @@ internal sealed partial class GenerationPipeline(
                 CallRetries = statistics.Snapshot(),
                 Baseline = baseline,
             };
+            CodegenMetrics.RecordGeneration(outcome, time.GetElapsedTime(started));
+            return outcome;
         }
         finally
         {

@@ -6,7 +6,10 @@ namespace CodegenBot.Core.Telemetry;
 
 /// <summary>
 /// The engine's .NET metrics, under the meter <see cref="MeterName"/> with OpenTelemetry-style names: every
-/// attempt (outcome and failure reason, duration, tokens, cost) and every call retry (reason, delay). An
+/// generation (outcome, mode, duration, final quality score), its context (time, files analysed and reused from
+/// the cache, whether the whole tree was a cache hit), every attempt (outcome and failure reason, duration,
+/// tokens, cost) and every call retry (reason, delay). Model latency, errors and token usage per call come from
+/// Microsoft.Extensions.AI's OpenTelemetry client under the same meter (<c>gen_ai.client.*</c>). An
 /// OpenTelemetry exporter or <c>dotnet-counters</c> picks them up by the meter name.
 /// </summary>
 public static class CodegenMetrics
@@ -21,6 +24,12 @@ public static class CodegenMetrics
     private static readonly Counter<double> Cost = Meter.CreateCounter<double>("codegen.cost", "USD", "Cost of model calls, for priced models.");
     private static readonly Counter<long> Retries = Meter.CreateCounter<long>("codegen.call.retries", "{retry}", "Model call retries, by reason.");
     private static readonly Histogram<double> RetryDelay = Meter.CreateHistogram<double>("codegen.call.retry.delay", "s", "Delay before a model call retry, by reason.");
+    private static readonly Counter<long> Generations = Meter.CreateCounter<long>("codegen.generations", "{generation}", "Generations, by outcome (succeeded, gave_up) and mode: the success rate.");
+    private static readonly Histogram<double> GenerationDuration = Meter.CreateHistogram<double>("codegen.generation.duration", "s", "Duration of one generation, context to commit, by outcome and mode.");
+    private static readonly Histogram<double> QualityScore = Meter.CreateHistogram<double>("codegen.quality.score", "{score}", "Overall quality score (0-100) of each generation's last assessed attempt, by outcome and mode.");
+    private static readonly Histogram<double> ContextDuration = Meter.CreateHistogram<double>("codegen.context.duration", "s", "Time to gather the context of one generation.");
+    private static readonly Counter<long> ContextFiles = Meter.CreateCounter<long>("codegen.context.files", "{file}", "Files indexed for a context, by cache result (reused: analysis taken from the cache; analysed: read again).");
+    private static readonly Counter<long> ContextTreeLookups = Meter.CreateCounter<long>("codegen.context.tree_cache.lookups", "{lookup}", "Whole-tree cache lookups, by result (hit, miss): the tree cache hit rate.");
 
     internal static void RecordAttempt(AttemptRecord attempt)
     {
@@ -35,6 +44,24 @@ public static class CodegenMetrics
         {
             Cost.Add(cost);
         }
+    }
+
+    internal static void RecordGeneration(GenerationOutcome outcome, TimeSpan duration)
+    {
+        var result = new KeyValuePair<string, object?>("outcome", outcome.Succeeded ? "succeeded" : "gave_up");
+        var mode = new KeyValuePair<string, object?>("mode", Configuration.ConfigNames.EnumValue(outcome.Request.Mode));
+        Generations.Add(1, result, mode);
+        GenerationDuration.Record(duration.TotalSeconds, result, mode);
+        if (outcome.Attempts.LastOrDefault(a => a.Assessment is not null)?.Assessment is { } assessment)
+        {
+            QualityScore.Record(assessment.Overall, result, mode);
+        }
+
+        var context = outcome.Context;
+        ContextDuration.Record(context.Phases.Sum(p => p.Elapsed.TotalSeconds));
+        ContextFiles.Add(context.Index.Reused, new KeyValuePair<string, object?>("cache", "reused"));
+        ContextFiles.Add(context.Index.Analysed, new KeyValuePair<string, object?>("cache", "analysed"));
+        ContextTreeLookups.Add(1, new KeyValuePair<string, object?>("result", context.Index.TreeCacheHit ? "hit" : "miss"));
     }
 
     internal static void RecordRetry(RetryReason reason, TimeSpan delay)
