@@ -12,6 +12,10 @@ public sealed record LearningOptions
     [Range(0, 100)]
     public int MaxLessonsInPrompt { get; init; } = 8;
 
+    /// <summary>The most tokens the lessons of one prompt may take.</summary>
+    [Range(0, 100_000)]
+    public int MaxPromptTokens { get; init; } = 800;
+
     /// <summary>Lessons below this confidence (0-1) are not used.</summary>
     [Range(0.0, 1.0)]
     public double MinConfidence { get; init; } = 0.3;

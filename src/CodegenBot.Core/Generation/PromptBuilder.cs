@@ -17,7 +17,7 @@ public sealed record AttemptFeedback(int Number, string Reason, IReadOnlyList<st
 /// templates; this class only shapes the data they receive. The task and its title come from people who may not be
 /// allowed to trigger the bot: they are sanitised and fenced as data (<see cref="UntrustedText"/>).
 /// </summary>
-internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options, EditProtocol protocol = EditProtocol.Text)
+internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options, EditProtocol protocol = EditProtocol.Text, IReadOnlyList<string>? lessons = null)
 {
     public IList<ChatMessage> Build(GenerationRequest request, GatheredContext context, IReadOnlyList<AttemptFeedback> feedback, int attempt, int maxAttempts)
     {
@@ -43,7 +43,7 @@ internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions o
             ["standards"] = context.TeamStandards.ToList<object>(),
             ["missing"] = context.MentionedButMissing.ToList<object>(),
             ["quality"] = Model(("overall_threshold", options.Quality.OverallThreshold), ("guidelines", Guidelines(context).ToList<object>())),
-            ["lessons"] = new List<object>(),
+            ["lessons"] = (lessons ?? []).ToList<object>(),
             ["feedback"] = feedback.Select(f => Model(("number", f.Number), ("reason", f.Reason), ("items", f.Items.ToList<object>()))).ToList<object>(),
             ["attempt"] = attempt,
             ["max_attempts"] = maxAttempts,

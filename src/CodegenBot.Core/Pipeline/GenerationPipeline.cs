@@ -85,7 +85,7 @@ internal sealed partial class GenerationPipeline(
             var protocol = selection.ProtocolFor(options.Model.EditProtocol);
             var run = new AttemptRunner(
                 request, options, tree, context,
-                new PromptBuilder(new TemplateRenderer(request.TemplateRoot ?? tree.Path), options, protocol),
+                new PromptBuilder(new TemplateRenderer(request.TemplateRoot ?? tree.Path), options, protocol, Learning.LessonSelector.Select(request.Lessons, task, options.Learning, time.GetUtcNow())),
                 clients.Create(selection, options, environment, statistics),
                 new QualityAssessor(analyzers, rules, options.Quality, options.Languages, cache, time),
                 timer,

@@ -36,6 +36,9 @@ public sealed record GenerationRequest
     /// </summary>
     public string? TemplateRoot { get; init; }
 
+    /// <summary>Lessons learnt in this repository (from the store); the prompt carries the most relevant of them.</summary>
+    public IReadOnlyList<Learning.Lesson> Lessons { get; init; } = [];
+
     /// <summary>The title, or the task's first non-empty line, trimmed to a readable length.</summary>
     public string EffectiveTitle
     {

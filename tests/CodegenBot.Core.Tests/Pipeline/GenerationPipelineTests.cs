@@ -550,11 +550,25 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         _ => FakeResponse.DropConnection(),
     };
 
+    [Fact]
+    public async Task RunAsync_WithLessons_ThePromptCarriesTheRelevantOnes()
+    {
+        _server.Enqueue(FakeResponse.Text(SubtractEdit("    public int Subtract(int a, int b) => a - b;\n")));
+        var now = _time.GetUtcNow();
+        Core.Learning.Lesson Lesson(string id, string text, int contradictions) => new() { Id = id, Repository = "demo", Text = text, Contradictions = contradictions, Confirmations = 1, CreatedAt = now, LastConfirmedAt = now };
+
+        await RunAsync(lessons: [Lesson("a", "Calculator methods are expression-bodied one-liners.", 0), Lesson("b", "Never use tabs.", 9)]);
+
+        var prompt = _server.Requests[0].Messages.Single(m => m.Role == "user").Content;
+        Assert.Contains("# Lessons from earlier work in this repository\n- Calculator methods are expression-bodied one-liners. (confidence 0.75;", prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Never use tabs", prompt, StringComparison.Ordinal);
+    }
+
     private static string SubtractEdit(string newLine) =>
         "I add Subtract next to Add.\n\nsrc/Calculator.cs\n```csharp\n<<<<<<< SEARCH\n    public int Add(int a, int b) => a + b;\n=======\n" +
         "    public int Add(int a, int b) => a + b;\n" + newLine + ">>>>>>> REPLACE\n```\n";
 
-    private Task<GenerationOutcome> RunAsync(GenerationMode mode = GenerationMode.Feature, bool dryRun = false, Func<CodegenOptions, CodegenOptions>? configure = null)
+    private Task<GenerationOutcome> RunAsync(GenerationMode mode = GenerationMode.Feature, bool dryRun = false, Func<CodegenOptions, CodegenOptions>? configure = null, IReadOnlyList<Core.Learning.Lesson>? lessons = null)
     {
         var options = ConfigurationLoader.Load(new ConfigurationInputs()).Options;
         options = options with
@@ -571,7 +585,7 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
             [],
             _time,
             NullLogger<GenerationPipeline>.Instance);
-        var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun };
+        var request = new GenerationRequest { RepositoryPath = _repo.Path, Task = "Add a Subtract method to src/Calculator.cs", Mode = mode, DryRun = dryRun, Lessons = lessons ?? [] };
 
         // Simulated time: retry delays, Retry-After and call timeouts pass without real waiting, and are exact.
         return _time.RunAsync(() => pipeline.RunAsync(request, options, TestEnvironment.With(("ANTHROPIC_API_KEY", "sk-ant-test-key-0123456789")), TestContext.Current.CancellationToken));
