@@ -148,6 +148,13 @@ public sealed class EventMapperTests
     [InlineData("issues", """{"action":"opened","issue":{"number":1}}""")]
     [InlineData("issues", """{"action":"labeled","issue":{"number":1,"labels":null,"body":null},"label":{}}""")]
     [InlineData("issue_comment", """{"action":"created","issue":{"number":1},"comment":{"id":5,"body":null,"user":{"login":"a"}}}""")]
+    [InlineData("issues", """{"action":"labeled"}""")]
+    [InlineData("issue_comment", """{"action":"created","issue":null}""")]
+    [InlineData("issue_comment", """{"action":"created","issue":{"number":1}}""")]
+    [InlineData("pull_request_review", """{"action":"submitted","review":{"id":1}}""")]
+    [InlineData("pull_request_review_comment", """{"action":"created","pull_request":{"number":3}}""")]
+    [InlineData("pull_request", """{"action":"edited"}""")]
+    [InlineData("issues", "[]")]
     public void Map_UnusualOrSparsePayloads_NeverThrow(string eventName, string json)
     {
         var trigger = EventMapper.Map(eventName, JsonDocument.Parse(json).RootElement, Settings);
@@ -233,6 +240,17 @@ public sealed class EventMapperTests
         var trigger = Map("issues", payload);
 
         Assert.Equal((TriggerKind.Generate, ""), (trigger.Kind, trigger.Body));
+    }
+
+    [Fact]
+    public void Map_ReviewWithoutAUser_FallsBackToTheSender()
+    {
+        var payload = JsonNode.Parse(File.ReadAllText(FixturePath("pull-request-review-submitted.json")))!.AsObject();
+        payload["review"]!.AsObject().Remove("user");
+
+        var trigger = Map("pull_request_review", payload);
+
+        Assert.Equal((TriggerKind.Feedback, new Actor("alice", false)), (trigger.Kind, trigger.Actor));
     }
 
     private static string FixturePath(string file) => Path.Combine(AppContext.BaseDirectory, "Events", "Payloads", file);
