@@ -43,6 +43,20 @@ public static class EventMapper
     {
         ArgumentNullException.ThrowIfNull(settings);
         var action = payload.Str("action");
+        var missing = (eventName, action) switch
+        {
+            ("issues", "labeled") => Missing(payload, "issue"),
+            ("issue_comment", "created") => Missing(payload, "issue", "comment"),
+            ("pull_request_review", "submitted") => Missing(payload, "pull_request", "review"),
+            ("pull_request_review_comment", "created") => Missing(payload, "pull_request", "comment"),
+            ("pull_request" or "pull_request_target", _) => Missing(payload, "pull_request"),
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            return Ignore(eventName, payload, $"the '{eventName}' payload has no '{missing}' object");
+        }
+
         return (eventName, action) switch
         {
             ("issues", "labeled") => IssueLabeled(payload, settings),
@@ -113,7 +127,7 @@ public static class EventMapper
         }
 
         var body = eventName == "pull_request_review" ? payload.Path("review", "body") : payload.Path("comment", "body");
-        var author = ActorOf(eventName == "pull_request_review" ? payload.GetProperty("review").GetProperty("user") : payload.GetProperty("comment").GetProperty("user"));
+        var author = ActorOf(payload.GetProperty(eventName == "pull_request_review" ? "review" : "comment"), "user") ?? ActorOf(payload, "sender");
         trigger = trigger with { Actor = author, Instructions = body ?? "" };
         var kind = settings.AutoRevise ? TriggerKind.Revise : TriggerKind.Feedback;
         return trigger with { Kind = StopOr(trigger, settings, kind, out var reason), Reason = reason };
@@ -230,6 +244,10 @@ public static class EventMapper
         var login = user.Str("login") ?? "";
         return new Actor(login, user.Str("type") == "Bot" || login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The first of the named properties that is not an object, or null when all are.</summary>
+    private static string? Missing(JsonElement payload, params string[] names) =>
+        names.FirstOrDefault(n => payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty(n, out var value) || value.ValueKind != JsonValueKind.Object);
 
     private static Trigger Ignore(string eventName, JsonElement payload, string reason) =>
         new() { EventName = eventName, Kind = TriggerKind.Ignore, Actor = payload.ValueKind == JsonValueKind.Object ? ActorOf(payload, "sender") : null, Reason = reason };

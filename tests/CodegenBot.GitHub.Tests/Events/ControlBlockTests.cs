@@ -33,4 +33,31 @@ public sealed class ControlBlockTests
     [InlineData("<!-- codegen:origin not-base64!! -->")]
     [InlineData("<!-- codegen:origin eyJpc3N1ZSI6 -->")]
     public void Origin_MissingOrDamaged_IsNull(string? body) => Assert.Null(ControlBlock.Origin(body));
+
+    [Theory]
+    [InlineData(12, GenerationMode.Bugfix, null, null)]
+    [InlineData(null, GenerationMode.Docs, "Document the <!-- codegen:origin --> block -->\r\nand «this»", null)]
+    [InlineData(null, GenerationMode.Refactor, null, "src/Parser/Lexer.cs")]
+    public void Origin_RenderedBlock_RoundTrips(int? issue, GenerationMode mode, string? task, string? hotspot)
+    {
+        var origin = new PullRequestOrigin(issue, mode, task, hotspot);
+
+        Assert.Equal(origin, ControlBlock.Origin("Closes #12.\n\n" + ControlBlock.Render(origin, "codegen:stop")));
+    }
+
+    [Fact]
+    public void Origin_TamperedBase64_IsNull()
+    {
+        var garbage = Convert.ToBase64String("this is not json"u8.ToArray());
+
+        Assert.Null(ControlBlock.Origin($"<!-- codegen:origin {garbage} -->"));
+    }
+
+    [Fact]
+    public void RetryRequested_QuotedOrMissingBox_IsFalse()
+    {
+        Assert.False(ControlBlock.RetryRequested(null));
+        Assert.False(ControlBlock.RetryRequested("no block"));
+        Assert.False(ControlBlock.RetryRequested("> - [x] <!-- codegen:retry --> **Retry**"));
+    }
 }

@@ -148,6 +148,13 @@ public sealed class EventMapperTests
     [InlineData("issues", """{"action":"opened","issue":{"number":1}}""")]
     [InlineData("issues", """{"action":"labeled","issue":{"number":1,"labels":null,"body":null},"label":{}}""")]
     [InlineData("issue_comment", """{"action":"created","issue":{"number":1},"comment":{"id":5,"body":null,"user":{"login":"a"}}}""")]
+    [InlineData("issues", """{"action":"labeled"}""")]
+    [InlineData("issue_comment", """{"action":"created","issue":null}""")]
+    [InlineData("issue_comment", """{"action":"created","issue":{"number":1}}""")]
+    [InlineData("pull_request_review", """{"action":"submitted","review":{"id":1}}""")]
+    [InlineData("pull_request_review_comment", """{"action":"created","pull_request":{"number":3}}""")]
+    [InlineData("pull_request", """{"action":"edited"}""")]
+    [InlineData("issues", "[]")]
     public void Map_UnusualOrSparsePayloads_NeverThrow(string eventName, string json)
     {
         var trigger = EventMapper.Map(eventName, JsonDocument.Parse(json).RootElement, Settings);
@@ -155,6 +162,100 @@ public sealed class EventMapperTests
         Assert.Equal(TriggerKind.Ignore, trigger.Kind);
         Assert.False(string.IsNullOrEmpty(trigger.Reason));
     }
+
+    [Theory]
+    [InlineData("issues", "issues-labeled.json", TriggerKind.Generate, 12, false, null, "", "alice", false, null)]
+    [InlineData("issues", "issues-labeled-mode.json", TriggerKind.Generate, 12, false, GenerationMode.Bugfix, "", "alice", false, null)]
+    [InlineData("issues", "issues-labeled-other.json", TriggerKind.Ignore, 12, false, null, "", "alice", false, null)]
+    [InlineData("issue_comment", "issue-comment-command.json", TriggerKind.Generate, 12, false, GenerationMode.Bugfix, "the null check in Parser", "alice", false, 901L)]
+    [InlineData("issue_comment", "issue-comment-on-pr-revise.json", TriggerKind.Revise, 34, true, null, "", "alice", false, 902L)]
+    [InlineData("issue_comment", "issue-comment-plain.json", TriggerKind.Ignore, 12, false, null, "", "alice", false, 903L)]
+    [InlineData("issue_comment", "issue-comment-by-bot.json", TriggerKind.Retry, 12, false, null, "", "github-actions[bot]", true, 904L)]
+    [InlineData("pull_request_review", "pull-request-review-submitted.json", TriggerKind.Feedback, 34, true, null, "Please use Polly instead of a hand-written loop.", "alice", false, null)]
+    [InlineData("pull_request_review_comment", "pull-request-review-comment-created.json", TriggerKind.Feedback, 34, true, null, "This should not retry a POST.", "alice", false, null)]
+    [InlineData("pull_request", "pull-request-edited-retry-ticked.json", TriggerKind.Retry, 34, true, null, "", "alice", false, null)]
+    [InlineData("pull_request", "pull-request-opened-fork.json", TriggerKind.Ignore, 40, true, null, "", "forker", false, null)]
+    [InlineData("schedule", "schedule.json", TriggerKind.Refactor, null, false, null, "", null, false, null)]
+    [InlineData("workflow_dispatch", "workflow-dispatch.json", TriggerKind.Generate, 12, false, GenerationMode.Bugfix, "", "alice", false, null)]
+    public void Map_RecordedPayload_GivesTheExpectedTrigger(
+        string eventName, string file, TriggerKind kind, int? number, bool isPullRequest, GenerationMode? mode, string instructions, string? login, bool isBot, long? commentId)
+    {
+        var trigger = EventMapper.Map(eventName, Fixture(file), Settings);
+
+        Assert.Equal(kind, trigger.Kind);
+        Assert.Equal((number, isPullRequest, mode, instructions, commentId), (trigger.Number, trigger.IsPullRequest, trigger.Mode, trigger.Instructions, trigger.CommentId));
+        Assert.Equal(login is null ? null : new Actor(login, isBot), trigger.Actor);
+        if (kind == TriggerKind.Ignore)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(trigger.Reason));
+        }
+    }
+
+    [Fact]
+    public void Map_RecordedIssue_KeepsTitleAndLabels()
+    {
+        var trigger = EventMapper.Map("issues", Fixture("issues-labeled.json"), Settings);
+
+        Assert.Equal("Add retry to the HTTP client", trigger.Title);
+        Assert.Equal(["codegen"], trigger.Labels);
+    }
+
+    [Fact]
+    public void Map_RecordedForkPullRequest_IsAForkAndAssessedByTheAssessAction()
+    {
+        var trigger = EventMapper.Map("pull_request", Fixture("pull-request-opened-fork.json"), Settings with { AssessOnly = true });
+
+        Assert.Equal(TriggerKind.Assess, trigger.Kind);
+        Assert.Equal(new PullRequestRefs("main", "b3f1a5c2d4e6f7089a1b2c3d4e5f60718293a4b5", "main", "a10867b14bb761a232cd80139fbd4c0d33264240", true), trigger.PullRequest);
+    }
+
+    [Fact]
+    public void Map_RecordedBotPullRequest_IsNotAFork() =>
+        Assert.False(EventMapper.Map("pull_request_review", Fixture("pull-request-review-submitted.json"), Settings).PullRequest!.IsFork);
+
+    [Fact]
+    public void Map_RecordedDispatch_TaskSettingOverridesThePayload()
+    {
+        var trigger = EventMapper.Map("workflow_dispatch", Fixture("workflow-dispatch.json"), Settings with { DispatchTask = "Tidy the README" });
+
+        Assert.Equal((TriggerKind.Generate, 12, "Tidy the README"), (trigger.Kind, trigger.Number, trigger.Instructions));
+    }
+
+    [Fact]
+    public void Map_UnknownEvent_IsIgnoredNamingIt()
+    {
+        var trigger = EventMapper.Map("deployment_status", Fixture("schedule.json"), Settings);
+
+        Assert.Equal(TriggerKind.Ignore, trigger.Kind);
+        Assert.Contains("deployment_status", trigger.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_RecordedIssueWithoutLabelsOrBody_DoesNotThrow()
+    {
+        var payload = JsonNode.Parse(File.ReadAllText(FixturePath("issues-labeled.json")))!.AsObject();
+        payload["issue"]!["labels"] = new JsonArray();
+        payload["issue"]!["body"] = null;
+
+        var trigger = Map("issues", payload);
+
+        Assert.Equal((TriggerKind.Generate, ""), (trigger.Kind, trigger.Body));
+    }
+
+    [Fact]
+    public void Map_ReviewWithoutAUser_FallsBackToTheSender()
+    {
+        var payload = JsonNode.Parse(File.ReadAllText(FixturePath("pull-request-review-submitted.json")))!.AsObject();
+        payload["review"]!.AsObject().Remove("user");
+
+        var trigger = Map("pull_request_review", payload);
+
+        Assert.Equal((TriggerKind.Feedback, new Actor("alice", false)), (trigger.Kind, trigger.Actor));
+    }
+
+    private static string FixturePath(string file) => Path.Combine(AppContext.BaseDirectory, "Events", "Payloads", file);
+
+    private static JsonElement Fixture(string file) => JsonDocument.Parse(File.ReadAllText(FixturePath(file))).RootElement;
 
     private static JsonObject Issue(int number = 12, bool pullRequest = false, string[]? labels = null) =>
         GitHubPayloads.Issue(number, "Add retry to the HTTP client", "Retry on 503.", "alice", labels ?? ["codegen"], pullRequest);

@@ -53,4 +53,35 @@ public sealed class SlashCommandTests
         Assert.Equal(CommandVerb.Help, command!.Verb);
         Assert.Equal("rety", command.Unknown);
     }
+
+    [Fact]
+    public void Parse_UnknownWordFollowedByASentence_IsGenerateWithTheWholeText()
+    {
+        var command = SlashCommand.Parse("/codegen make the parser faster\nIt is slow on big files.");
+
+        Assert.Equal((CommandVerb.Generate, (GenerationMode?)null, "make the parser faster\nIt is slow on big files.", (string?)null), (command!.Verb, command.Mode, command.Instructions, command.Unknown));
+    }
+
+    [Fact]
+    public void Parse_ModeWithInstructionsOnTheSameAndFollowingLines_JoinsThem()
+    {
+        var command = SlashCommand.Parse("/codegen refactor the Parser class\r\nKeep the public API.");
+
+        Assert.Equal((GenerationMode.Refactor, "the Parser class\nKeep the public API."), (command!.Mode, command.Instructions));
+    }
+
+    [Theory]
+    [InlineData("/codegen Docs", GenerationMode.Docs)]
+    [InlineData("/codegen BUGFIX", GenerationMode.Bugfix)]
+    [InlineData("/codegen optimise", GenerationMode.Optimize)]
+    [InlineData("/codegen feature", GenerationMode.Feature)]
+    public void Parse_ModeWordInAnyCase_IsThatMode(string body, GenerationMode mode) =>
+        Assert.Equal(mode, SlashCommand.Parse(body)!.Mode);
+
+    [Theory]
+    [InlineData("fix", GenerationMode.Bugfix)]
+    [InlineData(" tests ", GenerationMode.Test)]
+    [InlineData("nonsense", null)]
+    [InlineData(null, null)]
+    public void ModeOf_Word_IsItsModeOrNull(string? word, GenerationMode? mode) => Assert.Equal(mode, SlashCommand.ModeOf(word));
 }
