@@ -221,6 +221,21 @@ public sealed class ActionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnErrorDuringTheRun_ClosesTheTrackingCommentWithTheReason()
+    {
+        var issue = CreateIssue();
+        File.WriteAllText(Path.Combine(_scenario.Workspace, "stray.txt"), "left behind by an earlier step");
+
+        var (exitCode, _, _) = await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(IssuePayload(issue.Number), "codegen", "alice"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("failed", _scenario.Outputs["status"]);
+        var tracking = Assert.Single(GitHub.CommentsOn(1)).Body;
+        Assert.Contains("CodegenBot stopped", tracking, StringComparison.Ordinal);
+        Assert.Contains("uncommitted change", tracking, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StopLabel_OnTheIssue_LeavesItAlone()
     {
         var issue = GitHub.CreateIssue("Add a Subtract method", "Calculator needs Subtract.", "alice", "codegen", "codegen:stop");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodegenBot.Core;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Reporting;
 using CodegenBot.Core.Requests;
@@ -19,13 +20,34 @@ internal static partial class GenerateJob
 {
     public static async Task<JobResult> RunAsync(JobContext job, GenerationTarget target, CancellationToken cancellationToken)
     {
-        var logger = job.Loggers.CreateLogger(typeof(GenerateJob).FullName!);
         var tracking = target.TrackingNumber is { } number ? job.Tracking(number) : null;
-        if (tracking is not null)
+        if (tracking is null)
         {
-            await tracking.StartAsync(Describe(target), [("context", "Context"), ("attempt-1", "Attempt 1"), ("~pr", "Pull request")], cancellationToken);
-            await tracking.SetAsync("context", "Context", StageState.Running, "", cancellationToken);
+            return await RunCoreAsync(job, target, null, cancellationToken);
         }
+
+        await tracking.StartAsync(Describe(target), [("context", "Context"), ("attempt-1", "Attempt 1"), ("~pr", "Pull request")], cancellationToken);
+        await tracking.SetAsync("context", "Context", StageState.Running, "", cancellationToken);
+        try
+        {
+            return await RunCoreAsync(job, target, tracking, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The tracking comment must not stay "working on it" after the run is gone.
+            await tracking.FinishAsync("was cancelled", "The run was cancelled before it finished.", CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await tracking.FinishAsync("stopped", ex is UserErrorException ? ex.Message : "An unexpected error stopped the run; the job log has the details.", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async Task<JobResult> RunCoreAsync(JobContext job, GenerationTarget target, TrackingComment? tracking, CancellationToken cancellationToken)
+    {
+        var logger = job.Loggers.CreateLogger(typeof(GenerateJob).FullName!);
 
         var remote = job.Git.BranchState(target.Branch, job.BaseSha, cancellationToken);
         var onTop = target.OnTopOfBranch || remote.HasForeignCommits;
