@@ -70,6 +70,17 @@ public sealed class MoreEventsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkflowDispatch_ForAnIssueThatDoesNotExist_FailsWithOneSentence()
+    {
+        var (exitCode, _, error) = await _scenario.RunAsync("workflow_dispatch", GitHubPayloads.WorkflowDispatch("alice", new JsonObject { ["issue_number"] = "999" }));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("failed", _scenario.Outputs["status"]);
+        Assert.Contains("GitHub has no such issue", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AssessCommand_OnAPullRequest_PostsTheQualityReportAndEditsItOnTheNextRun()
     {
         _scenario.Remote.PushBranch(_scenario.Workspace, "feature/tangle", "src/More.cs", Tangled.Replace("Tangled", "More", StringComparison.Ordinal));

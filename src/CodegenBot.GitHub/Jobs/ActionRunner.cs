@@ -129,6 +129,18 @@ public sealed partial class ActionRunner(
         {
             result = new JobResult(JobStatus.Failed, 2) { Message = ex.Message };
         }
+        catch (NotFoundException ex)
+        {
+            result = new JobResult(JobStatus.Failed, 1) { Message = $"GitHub has no such issue, pull request or repository ({ex.Message}) in the {stage} stage; check the issue number or that the token can see {action.Repository}." };
+        }
+        catch (ApiException ex)
+        {
+            result = new JobResult(JobStatus.Failed, 1) { Message = $"GitHub answered {(int)ex.StatusCode} in the {stage} stage ({ex.Message}) after the retries; run the job again, and if it persists check GitHub's status page." };
+        }
+        catch (LibGit2Sharp.LibGit2SharpException ex)
+        {
+            result = new JobResult(JobStatus.Failed, 1) { Message = $"A git operation failed in the {stage} stage ({ex.Message}); check that the workspace is a checkout made by actions/checkout with fetch-depth: 0 and that the token may push." };
+        }
         finally
         {
             baseConfig?.Dispose();
