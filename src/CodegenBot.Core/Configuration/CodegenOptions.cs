@@ -25,6 +25,9 @@ public sealed record CodegenOptions
     /// <summary>How lessons from earlier runs are kept and brought into prompts.</summary>
     public LearningOptions Learning { get; init; } = new();
 
+    /// <summary>Where tasks, the audit log, lessons and run history are kept.</summary>
+    public StorageOptions Storage { get; init; } = new();
+
     /// <summary>Protected paths and who may trigger the bot.</summary>
     public SecurityOptions Security { get; init; } = new();
 
