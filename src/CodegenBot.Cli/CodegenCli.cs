@@ -16,6 +16,7 @@ internal static class CodegenCli
             AssessCommand.Create(context),
             ConfigCommand.Create(context),
             ActionCommand.Create(context),
+            StatsCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

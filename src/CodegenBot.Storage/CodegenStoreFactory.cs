@@ -131,7 +131,7 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SQLite database {Path} is damaged ({Problem}); it was moved to {Aside} (kept: it may hold lessons worth recovering) and a new, empty database created")]
     private static partial void LogMovedAside(ILogger logger, string path, string problem, string aside);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema migrations {Versions} to the {Store}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied schema migrations {Versions} to the {Store}")]
     private static partial void LogMigrated(ILogger logger, string store, IReadOnlyList<int> versions);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "State is kept in the {Store}")]

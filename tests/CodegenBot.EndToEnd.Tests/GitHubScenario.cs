@@ -35,6 +35,14 @@ internal sealed class GitHubScenario : IAsyncDisposable
 
     public string Workspace => Path.Combine(_root, "workspace");
 
+    /// <summary>The SQLite store the runs write (as the reusable workflow's state cache keeps it).</summary>
+    public string StatePath => Path.Combine(_root, "state", "codegen.db");
+
+    /// <summary>Opens the store the runs wrote, to check what they recorded.</summary>
+    public async Task<Core.Storage.ICodegenStore> OpenStoreAsync() =>
+        (await new Storage.CodegenStoreFactory(new ListLogger<Storage.CodegenStoreFactory>(), TimeProvider.System)
+            .OpenAsync(new Core.Configuration.StorageOptions { SqlitePath = StatePath }, new Dictionary<string, string?>(), TestContext.Current.CancellationToken))!;
+
 
     /// <summary>Step outputs of the last run (<c>$GITHUB_OUTPUT</c>).</summary>
     public Dictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
@@ -78,6 +86,7 @@ internal sealed class GitHubScenario : IAsyncDisposable
             ["INPUT_MODEL"] = "test-model",
             ["INPUT_API_KEY"] = "sk-test-model-key-0123456789",
             ["CODEGEN_CONTEXT__CACHE_DIRECTORY"] = Path.Combine(_root, "cache"),
+            ["CODEGEN_STORAGE__SQLITE_PATH"] = StatePath,
             ["CODEGEN_RETRY__API_ERROR__MAX_ATTEMPTS"] = "1",
         };
         foreach (var (name, value) in extra)

@@ -26,6 +26,7 @@ internal static class CliServices
             options.Context.CacheDirectory, context.Environment.GetValueOrDefault("XDG_CACHE_HOME"), context.Environment.GetValueOrDefault("HOME"));
         services.AddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(cacheFolder, sp.GetRequiredService<ILogger<FileContextCacheStore>>()));
         services.AddSingleton(sp => new ChatClientFactory(context.Time, sp.GetRequiredService<ILoggerFactory>(), context.Random));
+        services.AddSingleton<Core.Storage.ICodegenStoreFactory, Storage.CodegenStoreFactory>();
         services.AddCodegenBotCore();
         return services.BuildServiceProvider();
     }

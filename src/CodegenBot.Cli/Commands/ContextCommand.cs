@@ -83,14 +83,7 @@ internal static class ContextCommand
 
     private static void WriteText(TextWriter output, GatheredContext gathered)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
+        var console = PlainConsole.Create(output);
 
         var index = gathered.Index;
         console.WriteLine($"Tokens: {gathered.TokenCount} of {gathered.TokenBudget}");

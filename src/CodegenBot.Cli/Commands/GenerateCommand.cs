@@ -5,6 +5,9 @@ using CodegenBot.Core.Generation;
 using CodegenBot.Core.Pipeline;
 using CodegenBot.Core.Reporting;
 using CodegenBot.Core.Requests;
+using CodegenBot.Core.Storage;
+using CodegenBot.Core.Workspace;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodegenBot.Cli.Commands;
@@ -53,8 +56,22 @@ internal static class GenerateCommand
             });
 
             await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
-            var outcome = await services.GetRequiredService<GenerationPipeline>()
-                .RunAsync(request, configuration.Options, context.Environment, cancellationToken);
+            await using var store = await services.GetRequiredService<ICodegenStoreFactory>().OpenAsync(configuration.Options.Storage, context.Environment, cancellationToken);
+            var journal = new RunJournal(store, configuration.Options, context.Time, services.GetRequiredService<ILogger<RunJournal>>());
+            request = await journal.BeginAsync(request, new TaskIdentity($"{repositoryPath}:{BranchNames.Slug(request.EffectiveTitle)}", repositoryPath, Environment.UserName), cancellationToken);
+            GenerationOutcome outcome;
+            try
+            {
+                outcome = await services.GetRequiredService<GenerationPipeline>()
+                    .RunAsync(request, configuration.Options, context.Environment, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                await journal.AbortAsync(ex, CancellationToken.None);
+                throw;
+            }
+
+            await journal.CompleteAsync(outcome, CancellationToken.None);
 
             var markdown = new ReportRenderer(new TemplateRenderer(null)).Render(outcome);
             if (parse.GetValue(report) is { } reportFile)

@@ -18,14 +18,7 @@ internal static class QualityTable
     public static string Render(QualityReport report)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
+        var console = PlainConsole.Create(writer);
 
         var a = report.Assessment;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodegenBot.Core;
 using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Storage;
 using CodegenBot.GitHub.Access;
 using CodegenBot.GitHub.Actions;
 using CodegenBot.GitHub.Api;
@@ -40,12 +41,15 @@ public sealed partial class ActionRunner(
         await using var bootstrapServices = services(bootstrap);
         var loggers = bootstrapServices.GetRequiredService<ILoggerFactory>();
         var logger = loggers.CreateLogger<ActionRunner>();
-        var client = GitHubClientFactory.Create(action.ApiUrl, action.Token, bootstrap.Github.Api, time, loggers);
+        var audit = new GitHubAuditTrail(action.Repository.ToString(), time);
+        var client = GitHubClientFactory.Create(action.ApiUrl, action.Token, bootstrap.Github.Api, time, loggers, audit);
         var payload = ReadPayload();
         var git = new RemoteGit(action.Workspace, action.Token, bootstrap.Git, loggers.CreateLogger<RemoteGit>());
         var stage = "prepare";
         JobResult result;
         BaseConfiguration? baseConfig = null;
+        ICodegenStore? store = null;
+        RunJournal? journal = null;
         try
         {
             var first = EventMapper.Map(action.EventName, payload.RootElement, Settings(bootstrap));
@@ -67,6 +71,15 @@ public sealed partial class ActionRunner(
             {
                 return Finish(commands, new JobResult(JobStatus.Ignored, 0) { Message = $"Nothing to do: {trigger.Reason}." }, logger);
             }
+
+            audit.Actor = trigger.Actor?.Login ?? "";
+            audit.TaskId = TaskIdOf(trigger);
+            if (bootstrapServices.GetService<ICodegenStoreFactory>() is { } stores)
+            {
+                store = await stores.OpenAsync(options.Storage, engineEnvironment, cancellationToken);
+            }
+
+            journal = new RunJournal(store, options, time, loggers.CreateLogger<RunJournal>());
 
             if (trigger.Actor is { } actor && trigger.NeedsPermission)
             {
@@ -106,6 +119,7 @@ public sealed partial class ActionRunner(
                 BaseSha = baseSha,
                 BaseConfig = baseConfig,
                 Services = engine,
+                Journal = journal,
                 Time = time,
                 Loggers = loggers,
             };
@@ -144,10 +158,20 @@ public sealed partial class ActionRunner(
         finally
         {
             baseConfig?.Dispose();
+            await audit.FlushAsync(journal, CancellationToken.None);
+            if (store is not null)
+            {
+                await store.DisposeAsync();
+            }
         }
 
         return Finish(commands, result, logger);
     }
+
+    /// <summary>The task a trigger is about, as the store names it: the issue or pull request, else the run.</summary>
+    private string TaskIdOf(Trigger trigger) => trigger.Number is { } number
+        ? $"{action.Repository}#{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : $"{action.Repository}:{trigger.Kind.ToString().ToLowerInvariant()}";
 
     private JsonDocument ReadPayload()
     {

@@ -69,6 +69,11 @@ internal static partial class GenerateJob
             TemplateRoot = job.BaseConfig.Root,
         };
 
+        var identity = new Core.Storage.TaskIdentity(
+            target.Origin.Issue is { } issue ? $"{job.Repository}#{issue.ToString(CultureInfo.InvariantCulture)}" : $"{job.Repository}:{target.Branch}",
+            job.Repository.ToString(),
+            target.RequestedBy ?? job.Trigger.Actor?.Login ?? "");
+        request = await job.Journal.BeginAsync(request, identity, cancellationToken);
         GenerationOutcome outcome;
         try
         {
@@ -77,6 +82,7 @@ internal static partial class GenerateJob
         }
         catch (ModelAccessDeniedException ex)
         {
+            await job.Journal.AbortAsync(ex, CancellationToken.None);
             var message = ModelAccessMessage(job, ex.Status);
             if (tracking is not null)
             {
@@ -85,7 +91,13 @@ internal static partial class GenerateJob
 
             return new JobResult(JobStatus.Failed, 2) { Message = message, Summary = message };
         }
+        catch (Exception ex)
+        {
+            await job.Journal.AbortAsync(ex, CancellationToken.None);
+            throw;
+        }
 
+        await job.Journal.CompleteAsync(outcome, CancellationToken.None);
         var tokens = outcome.Attempts.Sum(a => a.InputTokens + a.OutputTokens);
         double? cost = outcome.Attempts.Any(a => a.Cost is not null) ? outcome.Attempts.Sum(a => a.Cost ?? 0) : null;
         var final = outcome.Attempts[^1].Assessment;
@@ -120,6 +132,18 @@ internal static partial class GenerateJob
         }
 
         job.Git.Push(target.Branch, replacing: onTop ? null : remote.Tip, cancellationToken);
+        await job.Journal.AuditAsync(
+            new Core.Storage.AuditEntry
+            {
+                At = job.Time.GetUtcNow(),
+                Repository = job.Repository.ToString(),
+                Action = onTop || remote.Tip is null ? "git.push" : "git.push.replace",
+                Target = $"{target.Branch} {outcome.CommitSha}",
+                Actor = identity.Actor,
+                TaskId = identity.TaskId,
+                Outcome = "ok",
+            },
+            cancellationToken);
         var body = PullRequestBody.Render(job, target, outcome, report, remote.ForeignCommits.Count);
         var pr = await job.Publisher.PublishAsync(target.Branch, job.BaseBranch, PullRequestBody.Title(target), body, cancellationToken);
         if (tracking is not null)

@@ -36,6 +36,9 @@ internal sealed class JobContext
 
     public required IServiceProvider Services { get; init; }
 
+    /// <summary>Records the run in the store (a no-op journal when storage is off).</summary>
+    public required Core.Storage.RunJournal Journal { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     public required ILoggerFactory Loggers { get; init; }

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using CodegenBot.Core.Configuration;
+using CodegenBot.Core.Pipeline;
+using CodegenBot.Core.Requests;
+using CodegenBot.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace CodegenBot.Core.Storage;
+
+/// <summary>Which task a run works on, and for whom.</summary>
+/// <param name="TaskId">The task's stable id (<c>owner/name#12</c>, <c>owner/name:branch</c>, or a local path and branch).</param>
+/// <param name="Repository">The repository (owner/name, or a local path).</param>
+/// <param name="Actor">The person who asked, when known.</param>
+public sealed record TaskIdentity(string TaskId, string Repository, string Actor = "");
+
+/// <summary>
+/// Writes one run into the store as it goes: the task moved to running with a checkpoint (what a resumed run
+/// needs) when it starts; lessons and the repository's recurring feedback brought into the request; attempts,
+/// feedback, lessons learnt, the run's figures and the final state when it ends. A store that fails mid-run
+/// costs a warning, not the run: the change is still delivered and the task stays "running", which
+/// <see cref="ITaskStore.ResumableAsync"/> lists once it is stale.
+/// </summary>
+public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions options, TimeProvider time, ILogger<RunJournal> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private TaskIdentity? _identity;
+    private DateTimeOffset _started;
+    private bool _broken;
+
+    /// <summary>This run's id.</summary>
+    public string RunId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The store, or null when storage is off.</summary>
+    public ICodegenStore? Store => store;
+
+    /// <summary>Records the start of the run and returns the request with what the store knows for it (lessons).</summary>
+    public async Task<GenerationRequest> BeginAsync(GenerationRequest request, TaskIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _identity = identity;
+        _started = time.GetUtcNow();
+        if (store is null)
+        {
+            return request;
+        }
+
+        await SafeAsync("the start of the task", async () =>
+        {
+            var task = await store.Tasks.UpsertAsync(
+                new TaskRecord
+                {
+                    Id = identity.TaskId,
+                    Repository = identity.Repository,
+                    Mode = ConfigNames.EnumValue(request.Mode),
+                    Title = request.EffectiveTitle,
+                    Checkpoint = Checkpoint(request, RunId),
+                    CreatedAt = _started,
+                    UpdatedAt = _started,
+                },
+                cancellationToken);
+            if (task.State == TaskState.Running)
+            {
+                // Its earlier run is gone (the Action's concurrency group allows one run per task at a time).
+                await store.Tasks.TransitionAsync(task.Id, TaskState.Running, TaskState.Interrupted, $"superseded by run {RunId}", _started, cancellationToken);
+                task = task with { State = TaskState.Interrupted };
+            }
+
+            await store.Tasks.TransitionAsync(task.Id, task.State, TaskState.Running, $"run {RunId} started{(identity.Actor.Length > 0 ? $" for {identity.Actor}" : "")}", _started, cancellationToken);
+        }, cancellationToken);
+
+        if (!options.Learning.Enabled || _broken)
+        {
+            return request;
+        }
+
+        var lessons = await SafeAsync("the repository's lessons", () => store.Lessons.ListAsync(identity.Repository, cancellationToken), cancellationToken);
+        return lessons is { Count: > 0 } ? request with { Lessons = lessons } : request;
+    }
+
+    /// <summary>Records how the run ended.</summary>
+    public async Task CompleteAsync(GenerationOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (store is null || _identity is null || _broken)
+        {
+            return;
+        }
+
+        var identity = _identity;
+        var now = time.GetUtcNow();
+        await SafeAsync("the run's attempts and figures", async () =>
+        {
+            foreach (var attempt in outcome.Attempts)
+            {
+                await store.Tasks.RecordAttemptAsync(
+                    new AttemptEntry
+                    {
+                        TaskId = identity.TaskId,
+                        RunId = RunId,
+                        Number = attempt.Number,
+                        Failure = attempt.Failure is { } failure ? ConfigNames.EnumValue(failure) : "",
+                        Summary = attempt.FailureSummary ?? "",
+                        QualityScore = attempt.Assessment?.Overall,
+                        InputTokens = attempt.InputTokens,
+                        OutputTokens = attempt.OutputTokens,
+                        Cost = attempt.Cost,
+                        Duration = attempt.Duration,
+                        At = now,
+                    },
+                    cancellationToken);
+            }
+
+            await store.Runs.RecordAsync(Run(outcome, identity, RunId, _started, now), cancellationToken);
+            await store.Tasks.TransitionAsync(
+                identity.TaskId, TaskState.Running, outcome.Succeeded ? TaskState.Succeeded : TaskState.Failed,
+                outcome.Succeeded ? $"run {RunId} passed the checks" : $"run {RunId} gave up: {outcome.GiveUpReason}", now, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>Records a run that stopped without an outcome: cancelled, or failed with <paramref name="error"/>.</summary>
+    public async Task AbortAsync(Exception error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (store is null || _identity is null || _broken)
+        {
+            return;
+        }
+
+        var (state, reason) = error is OperationCanceledException
+            ? (TaskState.Interrupted, $"run {RunId} was cancelled")
+            : (TaskState.Failed, $"run {RunId} failed: {(error is UserErrorException ? error.Message : error.GetType().Name)}");
+        var identity = _identity;
+        await SafeAsync("the end of the task", () => store.Tasks.TransitionAsync(identity.TaskId, TaskState.Running, state, reason, time.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Appends to the audit log (when a store is open).</summary>
+    public Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        store is null || _broken ? Task.CompletedTask : SafeAsync("an audit entry", () => store.Audit.AppendAsync(entry, cancellationToken), cancellationToken);
+
+    /// <summary>The run's figures, for <see cref="IRunHistory"/>.</summary>
+    internal static RunRecord Run(GenerationOutcome outcome, TaskIdentity identity, string runId, DateTimeOffset started, DateTimeOffset ended)
+    {
+        TimeSpan Stage(string name) => outcome.Timings.Where(t => t.Stage == name).Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
+        var retried = outcome.Attempts.Take(outcome.Attempts.Count - 1).Where(a => a.Failure is not null);
+        return new RunRecord
+        {
+            RunId = runId,
+            TaskId = identity.TaskId,
+            Repository = identity.Repository,
+            Mode = ConfigNames.EnumValue(outcome.Request.Mode),
+            Outcome = outcome.Succeeded ? "succeeded" : "gave_up",
+            StartedAt = started,
+            Duration = ended - started,
+            Attempts = outcome.Attempts.Count,
+            QualityScore = outcome.Attempts.LastOrDefault(a => a.Assessment is not null)?.Assessment?.Overall,
+            InputTokens = outcome.Attempts.Sum(a => a.InputTokens),
+            OutputTokens = outcome.Attempts.Sum(a => a.OutputTokens),
+            Cost = outcome.Attempts.Any(a => a.Cost is not null) ? outcome.Attempts.Sum(a => a.Cost ?? 0) : null,
+            ContextTime = Stage("context"),
+            CacheHits = outcome.Context.Index.Reused,
+            CacheLookups = outcome.Context.Index.Reused + outcome.Context.Index.Analysed,
+            ModelTime = Stage("model"),
+            ModelRetries = outcome.CallRetries.Values.Sum(r => r.Count),
+            RetriesByReason = retried.GroupBy(a => ConfigNames.EnumValue(a.Failure!.Value)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            LessonsUsed = outcome.Request.Lessons.Count,
+            Model = outcome.Model.Model,
+        };
+    }
+
+    /// <summary>What a resumed run needs: the request without anything secret (it holds no credentials).</summary>
+    private static string Checkpoint(GenerationRequest request, string runId) => JsonSerializer.Serialize(
+        new
+        {
+            run = runId,
+            mode = ConfigNames.EnumValue(request.Mode),
+            title = request.Title,
+            task = request.Task,
+            labels = request.Labels,
+            branch = request.Branch,
+            startPoint = request.StartPoint,
+        },
+        Json);
+
+    private async Task SafeAsync(string what, Func<Task> work, CancellationToken cancellationToken) =>
+        await SafeAsync<bool>(what, async () =>
+        {
+            await work();
+            return true;
+        }, cancellationToken);
+
+    private async Task<T?> SafeAsync<T>(string what, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_broken)
+        {
+            return default;
+        }
+
+        try
+        {
+            return await work();
+        }
+        catch (StoreUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _broken = true;
+            LogStoreFailed(logger, what, _identity?.TaskId ?? "", ex.Message);
+            return default;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record {What} for task {TaskId}; the run goes on without the store, and the task stays resumable: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, string what, string taskId, string reason);
+}

@@ -1,0 +1,95 @@
+using CodegenBot.Core.Storage;
+using CodegenBot.Testing;
+
+namespace CodegenBot.EndToEnd.Tests;
+
+/// <summary>What a run leaves in the store: the task's life, its attempts, the run's figures and an audit log of every write.</summary>
+public sealed class StorageEndToEndTests : IAsyncLifetime
+{
+    private GitHubScenario _scenario = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _scenario = await GitHubScenario.StartAsync();
+        _scenario.GitHub.AddUser("alice", "write");
+    }
+
+    public async ValueTask DisposeAsync() => await _scenario.DisposeAsync();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string Repository => $"{GitHubPayloads.Owner}/{GitHubPayloads.Name}";
+
+    [Fact]
+    public async Task Label_RecordsTheTaskAttemptsRunAndAnAuditEntryForEveryWrite()
+    {
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+
+        var (exitCode, _, error) = await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice"));
+
+        Assert.True(exitCode == 0, error);
+        await using var store = await _scenario.OpenStoreAsync();
+        var taskId = $"{Repository}#{issue.Number}";
+        var task = await store.Tasks.GetAsync(taskId, Token);
+        Assert.Equal(TaskState.Succeeded, task!.State);
+        Assert.Equal("feature", task.Mode);
+        Assert.Contains("Subtract", task.Checkpoint, StringComparison.Ordinal);
+        Assert.Equal([(TaskState.Queued, TaskState.Running), (TaskState.Running, TaskState.Succeeded)], (await store.Tasks.HistoryAsync(taskId, Token)).Select(t => (t.From, t.To)));
+        var attempt = Assert.Single(await store.Tasks.AttemptsAsync(taskId, Token));
+        Assert.Equal("", attempt.Failure);
+        Assert.NotNull(attempt.QualityScore);
+        var run = Assert.Single(await store.Runs.ListAsync(TimeProvider.System.GetUtcNow().AddHours(-1), Repository, Token));
+        Assert.Equal(("succeeded", 1, "test-model"), (run.Outcome, run.Attempts, run.Model));
+        Assert.True(run.InputTokens > 0);
+
+        var audit = await store.Audit.QueryAsync(TimeProvider.System.GetUtcNow().AddHours(-1), Repository, null, 100, Token);
+        var pr = Assert.Single(_scenario.GitHub.PullRequests);
+        Assert.Contains(audit, e => e is { Action: "github.post", Outcome: "201" } && e.Target.EndsWith("/pulls", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "github.post" && e.Target.EndsWith($"/issues/{issue.Number}/reactions", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "github.post" && e.Target.EndsWith($"/issues/{issue.Number}/comments", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "github.patch" && e.Target.Contains("/issues/comments/", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "git.push" && e.Target.StartsWith(pr.Head, StringComparison.Ordinal));
+        Assert.All(audit, e => Assert.Equal(("alice", taskId), (e.Actor, e.TaskId)));
+        Assert.DoesNotContain(audit, e => (e.Target + e.Outcome).Contains(_scenario.GitHub.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecondRun_OnTheSameIssue_MovesTheTaskBackToRunningAndKeepsBothRuns()
+    {
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+        var payload = GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice");
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+        await _scenario.RunAsync("issues", payload);
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+
+        var (exitCode, _, error) = await _scenario.RunAsync("issues", payload);
+
+        Assert.True(exitCode == 0, error);
+        await using var store = await _scenario.OpenStoreAsync();
+        var taskId = $"{Repository}#{issue.Number}";
+        Assert.Equal(
+            [TaskState.Running, TaskState.Succeeded, TaskState.Running, TaskState.Succeeded],
+            (await store.Tasks.HistoryAsync(taskId, Token)).Select(t => t.To));
+        Assert.Equal(2, (await store.Runs.ListAsync(TimeProvider.System.GetUtcNow().AddHours(-1), Repository, Token)).Count);
+        Assert.Equal(2, (await store.Tasks.AttemptsAsync(taskId, Token)).Select(a => a.RunId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task PostgresConfiguredButDown_FailsAtStartWithOneSentence()
+    {
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+
+        var (exitCode, output, error) = await _scenario.RunAsync(
+            "issues",
+            GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice"),
+            ("CODEGEN_POSTGRES_CONNECTION_STRING", "Host=127.0.0.1;Port=1;Database=codegen;Username=bot;Password=pg-secret-value;Timeout=1"),
+            ("CODEGEN_STORAGE__MAX_RETRIES", "0"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Cannot reach the PostgreSQL database codegen on 127.0.0.1:1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("pg-secret-value", output + error, StringComparison.Ordinal);
+        Assert.Empty(_scenario.GitHub.PullRequests);
+        Assert.Empty(_scenario.Model.Requests);
+    }
+}
