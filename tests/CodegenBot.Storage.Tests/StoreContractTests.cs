@@ -216,6 +216,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         {
             Id = "octo/app:tests-xunit",
             Repository = "octo/app",
+            Key = "ERROR|cs0246|the type or namespace name <name> could not be found",
             Text = "Write tests with xunit ([Fact]), not NUnit: the test projects reference xunit only.",
             Category = "testing",
             Confirmations = 1,

@@ -19,7 +19,7 @@ public sealed record AttemptFeedback(int Number, string Reason, IReadOnlyList<st
 /// </summary>
 internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions options, EditProtocol protocol = EditProtocol.Text, IReadOnlyList<string>? lessons = null)
 {
-    public IList<ChatMessage> Build(GenerationRequest request, GatheredContext context, IReadOnlyList<AttemptFeedback> feedback, int attempt, int maxAttempts)
+    public IList<ChatMessage> Build(GenerationRequest request, GatheredContext context, IReadOnlyList<AttemptFeedback> feedback, int attempt, int maxAttempts, IReadOnlyList<string>? suggestions = null)
     {
         var system = templates.Render("prompts/system.liquid", new Dictionary<string, object?>
         {
@@ -44,6 +44,7 @@ internal sealed class PromptBuilder(TemplateRenderer templates, CodegenOptions o
             ["missing"] = context.MentionedButMissing.ToList<object>(),
             ["quality"] = Model(("overall_threshold", options.Quality.OverallThreshold), ("guidelines", Guidelines(context).ToList<object>())),
             ["lessons"] = (lessons ?? []).ToList<object>(),
+            ["suggestions"] = (suggestions ?? []).ToList<object>(),
             ["feedback"] = feedback.Select(f => Model(("number", f.Number), ("reason", f.Reason), ("items", f.Items.ToList<object>()))).ToList<object>(),
             ["attempt"] = attempt,
             ["max_attempts"] = maxAttempts,

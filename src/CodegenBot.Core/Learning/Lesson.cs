@@ -22,6 +22,9 @@ public sealed record Lesson
     /// <summary>The lesson, as the prompt shows it: one imperative sentence.</summary>
     public required string Text { get; init; }
 
+    /// <summary>The feedback key it was learnt from (the same problem has the same key), or empty for a lesson stated by hand.</summary>
+    public string Key { get; init; } = "";
+
     /// <summary>What it is about (testing, build, style, api, security...).</summary>
     public string Category { get; init; } = "general";
 

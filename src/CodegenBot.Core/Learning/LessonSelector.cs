@@ -21,7 +21,12 @@ internal static class LessonSelector
     /// <summary>Most shared sub-tokens counted, so a long lesson does not win by length.</summary>
     public const int MaxSharedTerms = 8;
 
-    public static IReadOnlyList<string> Select(IReadOnlyList<Lesson> lessons, TaskContext task, LearningOptions options, DateTimeOffset now)
+    /// <summary>The prompt's lines for the chosen lessons.</summary>
+    public static IReadOnlyList<string> Select(IReadOnlyList<Lesson> lessons, TaskContext task, LearningOptions options, DateTimeOffset now) =>
+        Choose(lessons, task, options, now).Select(c => c.Line).ToList();
+
+    /// <summary>The lessons chosen for the task, best first, with the line the prompt shows for each.</summary>
+    public static IReadOnlyList<(Lesson Lesson, string Line)> Choose(IReadOnlyList<Lesson> lessons, TaskContext task, LearningOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lessons);
         ArgumentNullException.ThrowIfNull(task);
@@ -39,7 +44,7 @@ internal static class LessonSelector
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Lesson.Id, StringComparer.Ordinal);
 
-        var chosen = new List<string>();
+        var chosen = new List<(Lesson, string)>();
         var tokens = 0;
         foreach (var (lesson, confidence, _) in ranked)
         {
@@ -51,7 +56,7 @@ internal static class LessonSelector
                 break;
             }
 
-            chosen.Add(line);
+            chosen.Add((lesson, line));
             tokens += cost;
         }
 

@@ -26,11 +26,11 @@ internal sealed class AttemptRunner(
     IReadOnlyList<Quality.Validation.ValidationCommand>? commands = null,
     Quality.Validation.ValidationRun? baseline = null)
 {
-    public async Task<AttemptRecord> RunAsync(int number, int maxAttempts, IReadOnlyList<AttemptFeedback> feedback, CancellationToken cancellationToken)
+    public async Task<AttemptRecord> RunAsync(int number, int maxAttempts, IReadOnlyList<AttemptFeedback> feedback, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
     {
         var start = time.GetTimestamp();
         tree.Reset();
-        var messages = timer.Measure("prompt", () => prompts.Build(request, context, feedback, number, maxAttempts));
+        var messages = timer.Measure("prompt", () => prompts.Build(request, context, feedback, number, maxAttempts, suggestions));
 
         ChatResponse response;
         var tools = protocol == EditProtocol.Tools

@@ -95,6 +95,9 @@ public sealed record GenerationOutcome
     /// <summary>The repository's own commands run on the base commit, when validation ran with a baseline.</summary>
     public Quality.Validation.ValidationRun? Baseline { get; init; }
 
+    /// <summary>The task's feedback, processed: ranked items, recurring problems, suggestions (what learning and the store record).</summary>
+    public Feedback.FeedbackSummary Feedback { get; init; } = CodegenBot.Core.Feedback.FeedbackSummary.Empty;
+
     /// <summary>The change of the last attempt that made one.</summary>
     public ChangeSet? Changes => Attempts.LastOrDefault(a => a.Changes is not null)?.Changes;
 }

@@ -95,7 +95,7 @@ internal sealed partial class GenerationPipeline(
                 validator,
                 commands,
                 baseline);
-            var (attempts, stopped) = await RunAttemptsAsync(run, options.Retry, observer, cancellationToken);
+            var (attempts, stopped) = await RunAttemptsAsync(run, request, options.Retry, observer, cancellationToken);
 
             var last = attempts[^1];
             string? commit = null;
@@ -121,6 +121,7 @@ internal sealed partial class GenerationPipeline(
                 Timings = timer.Snapshot(),
                 CallRetries = statistics.Snapshot(),
                 Baseline = baseline,
+                Feedback = Feedback.FeedbackProcessor.Process(attempts, request.UserFeedback, request.RepositoryPatterns),
             };
             CodegenMetrics.RecordGeneration(outcome, time.GetElapsedTime(started));
             return outcome;
@@ -143,7 +144,7 @@ internal sealed partial class GenerationPipeline(
     /// Attempts under a Polly retry: an attempt that failed for QUALITY_THRESHOLD or VALIDATION_FAILED is retried
     /// while that reason's <c>max_attempts</c> (and the larger of the two, for all attempts) allows.
     /// </summary>
-    private async Task<(List<AttemptRecord> Attempts, string? Stopped)> RunAttemptsAsync(AttemptRunner run, RetryOptions retry, IPipelineObserver observer, CancellationToken cancellationToken)
+    private async Task<(List<AttemptRecord> Attempts, string? Stopped)> RunAttemptsAsync(AttemptRunner run, GenerationRequest request, RetryOptions retry, IPipelineObserver observer, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptRecord>();
         var maxAttempts = Math.Max(retry.QualityThreshold.MaxAttempts, retry.ValidationFailed.MaxAttempts);
@@ -187,7 +188,8 @@ internal sealed partial class GenerationPipeline(
         await pipeline.ExecuteAsync(
             async token =>
             {
-                var attempt = await run.RunAsync(attempts.Count + 1, maxAttempts, Feedback(attempts), token);
+                var feedback = Feedback.FeedbackProcessor.Process(attempts, request.UserFeedback, request.RepositoryPatterns);
+                var attempt = await run.RunAsync(attempts.Count + 1, maxAttempts, feedback.Attempts, feedback.Suggestions, token);
                 attempts.Add(attempt);
                 CodegenMetrics.RecordAttempt(attempt);
                 await observer.OnAttemptAsync(attempt, maxAttempts, token);
@@ -232,34 +234,6 @@ internal sealed partial class GenerationPipeline(
 
     /// <summary>Most findings one attempt's feedback lists; the rest are counted, so a large file does not crowd out the prompt.</summary>
     public const int MaxFeedbackFindings = 30;
-
-    private static List<AttemptFeedback> Feedback(List<AttemptRecord> attempts) =>
-        attempts.Where(a => a.Failure is not null)
-            .Select(a => new AttemptFeedback(
-                a.Number,
-                a.FailureSummary ?? a.Failure!.Value.Display(),
-                a.Problems.Concat(FindingFeedback(a.Assessment)).ToList()))
-            .ToList();
-
-    /// <summary>The findings that made the attempt fail first (those in dimensions below their threshold), most severe first.</summary>
-    private static IEnumerable<string> FindingFeedback(Quality.QualityAssessment? assessment)
-    {
-        if (assessment is null)
-        {
-            return [];
-        }
-
-        var failing = assessment.Scores.Where(s => !s.Passed).Select(s => s.Dimension).ToHashSet();
-        var ordered = assessment.Findings
-            .OrderByDescending(f => failing.Contains(f.Dimension))
-            .ThenByDescending(f => f.Severity)
-            .ToList();
-        var shown = ordered.Take(MaxFeedbackFindings).Select(f => f.ToString());
-        return ordered.Count > MaxFeedbackFindings
-            ? shown.Append($"... and {ordered.Count - MaxFeedbackFindings} more finding(s) of lower impact, not listed.")
-            : shown;
-    }
-
     private static string GiveUpReason(AttemptRecord last, int attempts) => last.Failure switch
     {
         RetryReason.QualityThreshold or RetryReason.ValidationFailed =>

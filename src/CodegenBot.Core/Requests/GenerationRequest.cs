@@ -39,6 +39,12 @@ public sealed record GenerationRequest
     /// <summary>Lessons learnt in this repository (from the store); the prompt carries the most relevant of them.</summary>
     public IReadOnlyList<Learning.Lesson> Lessons { get; init; } = [];
 
+    /// <summary>Problems the repository's earlier tasks hit (from the store); the feedback processor ranks them higher and says so.</summary>
+    public IReadOnlyList<Storage.FeedbackPatternRow> RepositoryPatterns { get; init; } = [];
+
+    /// <summary>What people said that this run answers (review comments, revise instructions), for the feedback record.</summary>
+    public IReadOnlyList<Feedback.FeedbackItem> UserFeedback { get; init; } = [];
+
     /// <summary>The title, or the task's first non-empty line, trimmed to a readable length.</summary>
     public string EffectiveTitle
     {

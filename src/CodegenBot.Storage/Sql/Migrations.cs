@@ -43,7 +43,7 @@ internal static class Migrations
             "CREATE INDEX ix_audit_log_at ON audit_log (at_ms)",
             """
             CREATE TABLE lessons (
-                id TEXT PRIMARY KEY, repository TEXT NOT NULL, lesson_text TEXT NOT NULL, category TEXT NOT NULL,
+                id TEXT PRIMARY KEY, repository TEXT NOT NULL, lesson_key TEXT NOT NULL, lesson_text TEXT NOT NULL, category TEXT NOT NULL,
                 confirmations {INTEGER} NOT NULL, contradictions {INTEGER} NOT NULL, created_at {INTEGER} NOT NULL,
                 last_confirmed_at {INTEGER} NOT NULL, evidence TEXT NOT NULL)
             """,

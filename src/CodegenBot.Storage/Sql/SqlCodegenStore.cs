@@ -192,14 +192,14 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
             (connection, token) => database.ExecuteAsync(
                 connection, null,
                 """
-                INSERT INTO lessons (id, repository, lesson_text, category, confirmations, contradictions, created_at, last_confirmed_at, evidence)
-                VALUES (@id, @repository, @text, @category, @confirmations, @contradictions, @created, @confirmed, @evidence)
-                ON CONFLICT (id) DO UPDATE SET repository = excluded.repository, lesson_text = excluded.lesson_text, category = excluded.category,
+                INSERT INTO lessons (id, repository, lesson_key, lesson_text, category, confirmations, contradictions, created_at, last_confirmed_at, evidence)
+                VALUES (@id, @repository, @key, @text, @category, @confirmations, @contradictions, @created, @confirmed, @evidence)
+                ON CONFLICT (id) DO UPDATE SET repository = excluded.repository, lesson_key = excluded.lesson_key, lesson_text = excluded.lesson_text, category = excluded.category,
                     confirmations = excluded.confirmations, contradictions = excluded.contradictions, created_at = excluded.created_at,
                     last_confirmed_at = excluded.last_confirmed_at, evidence = excluded.evidence
                 """,
                 token,
-                ("@id", lesson.Id), ("@repository", lesson.Repository), ("@text", lesson.Text), ("@category", lesson.Category),
+                ("@id", lesson.Id), ("@repository", lesson.Repository), ("@key", lesson.Key), ("@text", lesson.Text), ("@category", lesson.Category),
                 ("@confirmations", (long)lesson.Confirmations), ("@contradictions", (long)lesson.Contradictions),
                 ("@created", Stored(lesson.CreatedAt)), ("@confirmed", Stored(lesson.LastConfirmedAt)),
                 ("@evidence", JsonSerializer.Serialize(lesson.Evidence, Json))),
@@ -209,7 +209,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
         await database.RunAsync(
             (connection, token) => database.QueryAsync(
                 connection,
-                "SELECT id, repository, lesson_text, category, confirmations, contradictions, created_at, last_confirmed_at, evidence FROM lessons WHERE repository = @repository ORDER BY id",
+                "SELECT id, repository, lesson_text, category, confirmations, contradictions, created_at, last_confirmed_at, evidence, lesson_key FROM lessons WHERE repository = @repository ORDER BY id",
                 r => new Lesson
                 {
                     Id = r.GetString(0),
@@ -221,6 +221,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
                     CreatedAt = Time(r, 6),
                     LastConfirmedAt = Time(r, 7),
                     Evidence = ReadEvidence(r.GetString(8)),
+                    Key = r.GetString(9),
                 },
                 token, ("@repository", repository)),
             cancellationToken);

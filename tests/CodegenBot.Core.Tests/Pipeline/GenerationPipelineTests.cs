@@ -62,7 +62,8 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
 
         var second = _server.Requests[1].Messages.Single(m => m.Role == "user").Content;
         Assert.Contains("## Attempt 1: 1 finding(s), Correctness 75/100", second, StringComparison.Ordinal);
-        Assert.Contains("- src/Calculator.cs:6:47: CS1002 ; expected (correct the syntax so the file parses)", second, StringComparison.Ordinal);
+        Assert.Contains("- [ERROR] src/Calculator.cs:6: ; expected (CS1002); fix: correct the syntax so the file parses\n", second, StringComparison.Ordinal);
+        Assert.Contains("## What to change\n- Make every edited file compile", second, StringComparison.Ordinal);
         Assert.Equal("src/Calculator.cs:6:47: CS1002 ; expected (correct the syntax so the file parses)", outcome.Attempts[0].Assessment!.Findings[0].ToString());
         Assert.Contains(Original, second, StringComparison.Ordinal);
         Assert.Contains("This is attempt 2 of at most 3.", second, StringComparison.Ordinal);
@@ -171,8 +172,8 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         Assert.True(outcome.Succeeded, outcome.GiveUpReason);
         Assert.Equal(RetryReason.QualityThreshold, outcome.Attempts[0].Failure);
         var second = _server.Requests[1].Messages[^1].Content;
-        Assert.Contains("CG1002 private field 'Bad_Name1' is not _camelCase", second, StringComparison.Ordinal);
-        Assert.Contains($"... and {40 - GenerationPipeline.MaxFeedbackFindings} more finding(s) of lower impact, not listed.", second, StringComparison.Ordinal);
+        Assert.Contains("private field 'Bad_Name1' is not _camelCase (CG1002)", second, StringComparison.Ordinal);
+        Assert.Contains($"... and {40 - GenerationPipeline.MaxFeedbackFindings} more item(s) of lower impact, not listed.", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Bad_Name40'", second, StringComparison.Ordinal);
     }
 
@@ -201,7 +202,8 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         Assert.True(outcome.Succeeded, outcome.GiveUpReason);
         Assert.Equal(RetryReason.ValidationFailed, outcome.Attempts[0].Failure);
         Assert.Equal("calc-tests: 1 test(s) fail that passed before this change: calc.Subtract: subtract adds", outcome.Attempts[0].Problems.Single());
-        Assert.Contains("calc.Subtract: subtract adds", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+        Assert.Contains("- [VALIDATION] test calc.Subtract fails: subtract adds\n", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+        Assert.Contains("- Make the failing tests pass by fixing the code", _server.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
         var final = outcome.Attempts[1].Validation!.Commands.Single();
         Assert.Equal((0, 1, 0), (final.Result.ExitCode, final.Tests!.Passed, final.Tests.Failed));
         Assert.True(outcome.Baseline!.Commands.Single().Result.Succeeded);
