@@ -48,6 +48,32 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task Journal_ServerGoneMidRun_RetriesThenWarnsAndLeavesTheTaskResumable()
+    {
+        var store = await OpenAsync();
+        var logger = new ListLogger<RunJournal>();
+        var journal = new RunJournal(store, new CodegenOptions { Storage = new StorageOptions { MaxRetries = 1 } }, Time, logger);
+        var request = new Core.Requests.GenerationRequest { RepositoryPath = "/repo", Task = "Add a Subtract method" };
+        await journal.BeginAsync(request, new TaskIdentity("octo/app#7", "octo/app", "alice"), TestContext.Current.CancellationToken);
+
+        await TestPostgres.SetConnectionsAllowedAsync(_database!, allowed: false);
+        await TestPostgres.TerminateConnectionsAsync(_database!);
+        await Time.RunAsync(async () =>
+        {
+            await journal.AbortAsync(new InvalidOperationException("boom"), TestContext.Current.CancellationToken);
+            return true;
+        });
+        await TestPostgres.SetConnectionsAllowedAsync(_database!, allowed: true);
+
+        var warning = Assert.Single(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains("task octo/app#7", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("stays resumable", warning.Message, StringComparison.Ordinal);
+        var resumable = Assert.Single(await store.Tasks.ResumableAsync(Time.GetUtcNow().AddSeconds(1), TestContext.Current.CancellationToken));
+        Assert.Equal(("octo/app#7", TaskState.Running), (resumable.Id, resumable.State));
+        Assert.Contains("Add a Subtract method", resumable.Checkpoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_WrongPassword_SaysCredentialsWithoutShowingThem()
     {
         var (name, connectionString) = await TestPostgres.CreateDatabaseAsync();

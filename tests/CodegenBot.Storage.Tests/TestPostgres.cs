@@ -53,6 +53,15 @@ internal static class TestPostgres
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Lets clients connect to the database, or refuses them (as a server that is down would).</summary>
+    public static async Task SetConnectionsAllowedAsync(string name, bool allowed)
+    {
+        await using var connection = new NpgsqlConnection(Require());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"ALTER DATABASE {name} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Ends every other connection to the database, as a server restart or a network cut would.</summary>
     public static async Task TerminateConnectionsAsync(string name)
     {

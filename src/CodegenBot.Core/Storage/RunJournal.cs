@@ -73,9 +73,23 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             return request;
         }
 
-        var lessons = await SafeAsync("the repository's lessons", () => store.Lessons.ListAsync(identity.Repository, cancellationToken), cancellationToken);
-        return lessons is { Count: > 0 } ? request with { Lessons = lessons } : request;
+        // The lessons most relevant to this task (the prompt carries exactly these), and the problems the
+        // repository's earlier tasks kept hitting (the feedback processor ranks them up when they recur).
+        var lessons = await SafeAsync("the repository's lessons", () => store.Lessons.ListAsync(identity.Repository, cancellationToken), cancellationToken) ?? [];
+        var task = Context.Tasks.TaskParser.Parse(request.Task, request.Labels, request.Title);
+        var chosen = Learning.LessonSelector.Choose(lessons, task, options.Learning, _started).Select(c => c.Lesson).ToList();
+        var patterns = await SafeAsync(
+            "the repository's recurring feedback",
+            () => store.Feedback.PatternsAsync(identity.Repository, Feedback.FeedbackProcessor.MinRepositoryTasks, _started - PatternWindow, MaxPatterns, cancellationToken),
+            cancellationToken) ?? [];
+        return request with { Lessons = chosen, RepositoryPatterns = patterns };
     }
+
+    /// <summary>How far back feedback counts towards a repository's patterns.</summary>
+    public static readonly TimeSpan PatternWindow = TimeSpan.FromDays(180);
+
+    /// <summary>Most repository patterns read for one run.</summary>
+    public const int MaxPatterns = 200;
 
     /// <summary>Records how the run ended.</summary>
     public async Task CompleteAsync(GenerationOutcome outcome, CancellationToken cancellationToken)
@@ -111,10 +125,33 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             }
 
             await store.Runs.RecordAsync(Run(outcome, identity, RunId, _started, now), cancellationToken);
+            if (options.Learning.Enabled)
+            {
+                await LearnAsync(store, outcome, identity, now, cancellationToken);
+            }
+
             await store.Tasks.TransitionAsync(
                 identity.TaskId, TaskState.Running, outcome.Succeeded ? TaskState.Succeeded : TaskState.Failed,
                 outcome.Succeeded ? $"run {RunId} passed the checks" : $"run {RunId} gave up: {outcome.GiveUpReason}", now, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Records the task's feedback, then updates the repository's lessons from it (<see cref="Learning.LessonLearner"/>).</summary>
+    private static async Task LearnAsync(ICodegenStore store, GenerationOutcome outcome, TaskIdentity identity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entries = outcome.Feedback.Items
+            .Select(i => new FeedbackEntry { Repository = identity.Repository, TaskId = identity.TaskId, Key = i.Key, Category = i.CategoryName, Message = i.Message, At = now })
+            .ToList();
+        await store.Feedback.RecordAsync(entries, cancellationToken);
+        var patterns = await store.Feedback.PatternsAsync(identity.Repository, Learning.LessonLearner.MinTasksForLesson, now - PatternWindow, MaxPatterns, cancellationToken);
+        var existing = await store.Lessons.ListAsync(identity.Repository, cancellationToken);
+        var changed = Learning.LessonLearner.Learn(identity.Repository, identity.TaskId, outcome.Succeeded, entries, patterns, existing, outcome.Request.Lessons, now);
+        foreach (var lesson in changed)
+        {
+            await store.Lessons.UpsertAsync(lesson, cancellationToken);
+        }
+
+        CodegenMetrics.RecordLearning(outcome.Request.Lessons.Count, outcome.Attempts.Count, outcome.Succeeded, changed.Count);
     }
 
     /// <summary>Records a run that stopped without an outcome: cancelled, or failed with <paramref name="error"/>.</summary>

@@ -29,6 +29,9 @@ public static class CodegenMetrics
     private static readonly Histogram<double> QualityScore = Meter.CreateHistogram<double>("codegen.quality.score", "{score}", "Overall quality score (0-100) of each generation's last assessed attempt, by outcome and mode.");
     private static readonly Histogram<double> ContextDuration = Meter.CreateHistogram<double>("codegen.context.duration", "s", "Time to gather the context of one generation.");
     private static readonly Counter<long> ContextFiles = Meter.CreateCounter<long>("codegen.context.files", "{file}", "Files indexed for a context, by cache result (reused: analysis taken from the cache; analysed: read again).");
+    private static readonly Histogram<int> AttemptsToSuccess = Meter.CreateHistogram<int>("codegen.learning.attempts_to_success", "{attempt}", "Attempts a successful generation needed, by lessons (with, without): learning effectiveness is 1 - mean(with) / mean(without).");
+    private static readonly Histogram<int> LessonsUsed = Meter.CreateHistogram<int>("codegen.learning.lessons_used", "{lesson}", "Lessons the prompt of a generation carried.");
+    private static readonly Counter<long> LessonUpdates = Meter.CreateCounter<long>("codegen.learning.lesson_updates", "{lesson}", "Lessons created, confirmed or contradicted by finished tasks.");
     private static readonly Counter<long> ContextTreeLookups = Meter.CreateCounter<long>("codegen.context.tree_cache.lookups", "{lookup}", "Whole-tree cache lookups, by result (hit, miss): the tree cache hit rate.");
 
     internal static void RecordAttempt(AttemptRecord attempt)
@@ -62,6 +65,22 @@ public static class CodegenMetrics
         ContextFiles.Add(context.Index.Reused, new KeyValuePair<string, object?>("cache", "reused"));
         ContextFiles.Add(context.Index.Analysed, new KeyValuePair<string, object?>("cache", "analysed"));
         ContextTreeLookups.Add(1, new KeyValuePair<string, object?>("result", context.Index.TreeCacheHit ? "hit" : "miss"));
+    }
+
+    /// <summary>
+    /// Learning: attempts each successful generation needed, tagged by whether its prompt carried lessons. Learning
+    /// effectiveness is 1 − mean(with) ÷ mean(without) over these two series (as <c>codegen stats</c> computes it).
+    /// </summary>
+    internal static void RecordLearning(int lessonsUsed, int attempts, bool succeeded, int lessonsChanged)
+    {
+        var lessons = new KeyValuePair<string, object?>("lessons", lessonsUsed > 0 ? "with" : "without");
+        if (succeeded)
+        {
+            AttemptsToSuccess.Record(attempts, lessons);
+        }
+
+        LessonsUsed.Record(lessonsUsed);
+        LessonUpdates.Add(lessonsChanged);
     }
 
     internal static void RecordRetry(RetryReason reason, TimeSpan delay)

@@ -67,6 +67,7 @@ internal static partial class GenerateJob
             Branch = target.Branch,
             StartPoint = onTop && remote.Tip is not null ? remote.Tip : job.BaseSha,
             TemplateRoot = job.BaseConfig.Root,
+            UserFeedback = target.UserFeedback,
         };
 
         var identity = new Core.Storage.TaskIdentity(

@@ -30,6 +30,9 @@ internal sealed record GenerationTarget
     /// <summary>Work on top of the branch as it is (revise) instead of regenerating from the base.</summary>
     public bool OnTopOfBranch { get; init; }
 
+    /// <summary>What people asked for that this run answers (review comments, revise instructions), recorded as USER feedback.</summary>
+    public IReadOnlyList<Core.Feedback.FeedbackItem> UserFeedback { get; init; } = [];
+
     /// <summary>The mode.</summary>
     public GenerationMode Mode => Origin.Mode;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodegenBot.Core.Feedback;
 using CodegenBot.Core;
 using CodegenBot.Core.Requests;
 using CodegenBot.GitHub.Events;
@@ -23,15 +24,19 @@ internal static class ReviseJob
         var reviews = await job.Client.PullRequest.Review.GetAll(owner, name, pr.Number);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var open = comments
-            .Where(c => !c.IsBot && (since is null || c.CreatedAt >= since))
-            .Select(c => Comment(c.Path, c.Line, c.Author, c.Body))
-            .Concat(reviews
-                .Where(r => !IsBot(r.User) && !string.IsNullOrWhiteSpace(r.Body) && (since is null || r.SubmittedAt >= since)
-                    && r.State.Value is PullRequestReviewState.ChangesRequested or PullRequestReviewState.Commented)
-                .Select(r => Comment("", null, r.User.Login, r.Body)))
+        var newComments = comments.Where(c => !c.IsBot && (since is null || c.CreatedAt >= since)).ToList();
+        var newReviews = reviews
+            .Where(r => !IsBot(r.User) && !string.IsNullOrWhiteSpace(r.Body) && (since is null || r.SubmittedAt >= since)
+                && r.State.Value is PullRequestReviewState.ChangesRequested or PullRequestReviewState.Commented)
+            .ToList();
+        var open = newComments.Select(c => Comment(c.Path, c.Line, c.Author, c.Body))
+            .Concat(newReviews.Select(r => Comment("", null, r.User.Login, r.Body)))
             .ToList<object>();
         var instructions = job.Trigger.Instructions.Trim();
+        var userFeedback = newComments.Select(c => FeedbackNormalizer.FromReview(c.Body, c.Path, c.Line))
+            .Concat(newReviews.Select(r => FeedbackNormalizer.FromReview(r.Body, null, null)))
+            .Concat(instructions.Length > 0 ? [FeedbackNormalizer.FromInstructions(instructions)] : [])
+            .ToList();
         if (open.Count == 0 && instructions.Length == 0)
         {
             const string Nothing = "There are no review comments newer than CodegenBot's last commit on this pull request. Add review comments, or say what to change: `/codegen revise <instructions>`.";
@@ -60,6 +65,7 @@ internal static class ReviseJob
             TrackingNumber = pr.Number,
             RequestedBy = job.Trigger.Actor?.Login,
             OnTopOfBranch = true,
+            UserFeedback = userFeedback,
         }, cancellationToken);
     }
 
