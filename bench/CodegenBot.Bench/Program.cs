@@ -203,5 +203,10 @@ action.Options.Add(actionRuns);
 action.SetAction((parse, cancellationToken) =>
     CodegenBot.Bench.Action.ActionLatencyBenchmark.RunAsync(Path.GetFullPath(parse.GetValue(codegenBinary)!), parse.GetValue(actionRuns), Console.Out, cancellationToken));
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump, action };
+var learning = new Command("learning-replay", "The learning experiment: the same tasks with learning off and on against a scripted model that repeats a repository-specific mistake unless the prompt carries the lesson.");
+var learningTasks = new Option<int>("--tasks") { Description = "Tasks per arm (at most 10).", DefaultValueFactory = _ => 10 };
+learning.Options.Add(learningTasks);
+learning.SetAction((parse, cancellationToken) => CodegenBot.Bench.Learning.LearningReplayBenchmark.RunAsync(parse.GetValue(learningTasks), Console.Out, cancellationToken));
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump, action, learning };
 return await root.Parse(args).InvokeAsync();

@@ -76,6 +76,29 @@ public sealed class StorageEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revise_RecordsTheReviewCommentAsUserFeedbackOfTheIssuesTask()
+    {
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+        await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice"));
+        var pr = Assert.Single(_scenario.GitHub.PullRequests);
+        _scenario.GitHub.AddReviewComment(pr.Number, "alice", "src/Calculator.cs", 6, "Please also add Multiply.");
+        _scenario.Model.Enqueue(FakeResponse.Text(
+            "I add Multiply.\n\nsrc/Calculator.cs\n```csharp\n<<<<<<< SEARCH\n    public int Add(int a, int b) => a + b;\n=======\n" +
+            "    public int Add(int a, int b) => a + b;\n    public int Multiply(int a, int b) => a * b;\n>>>>>>> REPLACE\n```\n"));
+        var prPayload = GitHubPayloads.Issue(pr.Number, pr.Title, pr.Body, "codegen-bot", [], pullRequest: true);
+
+        var (exitCode, _, error) = await _scenario.RunAsync("issue_comment", GitHubPayloads.IssueComment(prPayload, 902, "/codegen revise", "alice"));
+
+        Assert.True(exitCode == 0, error);
+        await using var store = await _scenario.OpenStoreAsync();
+        var feedback = await store.Feedback.PatternsAsync(Repository, 1, TimeProvider.System.GetUtcNow().AddHours(-1), 50, Token);
+        var review = Assert.Single(feedback, f => f.Category == "USER");
+        Assert.Equal("reviewer: Please also add Multiply.", review.Message);
+        Assert.Equal(2, (await store.Runs.ListAsync(TimeProvider.System.GetUtcNow().AddHours(-1), Repository, Token)).Count);
+    }
+
+    [Fact]
     public async Task PostgresConfiguredButDown_FailsAtStartWithOneSentence()
     {
         var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
