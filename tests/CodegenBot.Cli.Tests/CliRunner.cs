@@ -5,8 +5,16 @@ namespace CodegenBot.Cli.Tests;
 /// <summary>Runs the CLI in-process with its own environment and captured output.</summary>
 internal static class CliRunner
 {
+    /// <summary>Where the runs of this test process keep their store, unless a test names its own: never the user's.</summary>
+    public static string StateHome { get; } = Directory.CreateTempSubdirectory("codegen-cli-tests-state-").FullName;
+
     public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        if (!environment.ContainsKey("XDG_STATE_HOME"))
+        {
+            environment = new Dictionary<string, string?>(environment, StringComparer.Ordinal) { ["XDG_STATE_HOME"] = StateHome };
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
         var context = new CliContext

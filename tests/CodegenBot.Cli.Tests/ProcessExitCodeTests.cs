@@ -43,6 +43,9 @@ public sealed class ProcessExitCodeTests
             start.ArgumentList.Add(arg);
         }
 
+        // The store of these runs, away from the user's own (~/.local/state/codegenbot).
+        start.Environment["XDG_STATE_HOME"] = CliRunner.StateHome;
+
         // A clean environment: no model variables leak in from the machine running the tests.
         foreach (var name in new[] { "GITHUB_TOKEN", "OPENAI_API_KEY" })
         {

@@ -98,6 +98,39 @@ public sealed class StorageEndToEndTests : IAsyncLifetime
         Assert.Equal(2, (await store.Runs.ListAsync(TimeProvider.System.GetUtcNow().AddHours(-1), Repository, Token)).Count);
     }
 
+    [Theory]
+    [InlineData(true, 2, 0)]
+    [InlineData(false, 1, 1)]
+    public async Task PullRequestClosed_RecordsTheOutcomeAndConfirmsOrContradictsTheTasksLessons(bool merged, int confirmations, int contradictions)
+    {
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+        await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice"));
+        var pr = Assert.Single(_scenario.GitHub.PullRequests);
+        var taskId = $"{Repository}#{issue.Number}";
+        var now = TimeProvider.System.GetUtcNow();
+        await using (var seed = await _scenario.OpenStoreAsync())
+        {
+            await seed.Lessons.UpsertAsync(new Core.Learning.Lesson { Id = "l1", Repository = Repository, Key = "k", Text = "Use xunit.", Confirmations = 1, CreatedAt = now, LastConfirmedAt = now, Evidence = [new(taskId, "followed", "passed", now)] }, Token);
+            await seed.Lessons.UpsertAsync(new Core.Learning.Lesson { Id = "l2", Repository = Repository, Key = "k2", Text = "Unrelated.", Confirmations = 1, CreatedAt = now, LastConfirmedAt = now, Evidence = [new("other#9", "x", "passed", now)] }, Token);
+        }
+
+        var closed = GitHubPayloads.PullRequest(pr.Number, pr.Title, pr.Body, pr.Head, "abc", "codegen-bot");
+        closed["merged"] = merged;
+        closed["state"] = "closed";
+        var (exitCode, _, error) = await _scenario.RunAsync("pull_request", GitHubPayloads.PullRequestEvent("closed", closed, "alice"));
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("answered", _scenario.Outputs["status"]);
+        await using var store = await _scenario.OpenStoreAsync();
+        var lessons = await store.Lessons.ListAsync(Repository, Token);
+        Assert.Equal((confirmations, contradictions), (lessons.Single(l => l.Id == "l1").Confirmations, lessons.Single(l => l.Id == "l1").Contradictions));
+        Assert.Equal((1, 0), (lessons.Single(l => l.Id == "l2").Confirmations, lessons.Single(l => l.Id == "l2").Contradictions));
+        var outcome = Assert.Single(await store.Feedback.PatternsAsync(Repository, 1, now.AddHours(-1), 50, Token), f => f.Category == "USER");
+        Assert.Equal(merged ? "the pull request was merged" : "the pull request was closed without merging", outcome.Message);
+        Assert.DoesNotContain(_scenario.GitHub.CommentsOn(pr.Number), c => c.Body.Contains("did not run", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PostgresConfiguredButDown_FailsAtStartWithOneSentence()
     {

@@ -98,6 +98,23 @@ public static class LessonLearner
         return [.. changed.Values.OrderBy(l => l.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The lessons that shaped a task (learnt or confirmed in it), after a person merged its pull request
+    /// (confirmed) or closed it unmerged (contradicted).
+    /// </summary>
+    public static IReadOnlyList<Lesson> FromPullRequestOutcome(IReadOnlyList<Lesson> existing, string taskId, bool merged, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var outcome = merged ? "merged" : "closed";
+        var evidence = new LessonEvidence(taskId, $"the pull request was {(merged ? "merged" : "closed without merging")}", outcome, now);
+        return [.. existing
+            .Where(l => l.Evidence.Any(e => e.Task == taskId))
+            .Select(l => merged
+                ? l with { Confirmations = l.Confirmations + 1, LastConfirmedAt = now, Evidence = Append(l.Evidence, evidence) }
+                : l with { Contradictions = l.Contradictions + 1, Evidence = Append(l.Evidence, evidence) })
+            .OrderBy(l => l.Id, StringComparer.Ordinal)];
+    }
+
     /// <summary>A lesson's id: the repository and a digest of its key (stable across processes).</summary>
     public static string IdOf(string repository, string key) =>
         $"{repository}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]}";

@@ -139,9 +139,7 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
     /// <summary>Records the task's feedback, then updates the repository's lessons from it (<see cref="Learning.LessonLearner"/>).</summary>
     private static async Task LearnAsync(ICodegenStore store, GenerationOutcome outcome, TaskIdentity identity, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entries = outcome.Feedback.Items
-            .Select(i => new FeedbackEntry { Repository = identity.Repository, TaskId = identity.TaskId, Key = i.Key, Category = i.CategoryName, Message = i.Message, At = now })
-            .ToList();
+        var entries = Entries(outcome.Feedback.Items, identity, now);
         await store.Feedback.RecordAsync(entries, cancellationToken);
         var patterns = await store.Feedback.PatternsAsync(identity.Repository, Learning.LessonLearner.MinTasksForLesson, now - PatternWindow, MaxPatterns, cancellationToken);
         var existing = await store.Lessons.ListAsync(identity.Repository, cancellationToken);
@@ -169,6 +167,52 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
         var identity = _identity;
         await SafeAsync("the end of the task", () => store.Tasks.TransitionAsync(identity.TaskId, TaskState.Running, state, reason, time.GetUtcNow(), cancellationToken), cancellationToken);
     }
+
+    /// <summary>Records what people said about a task outside a run (a review on its pull request).</summary>
+    public Task RecordUserFeedbackAsync(TaskIdentity identity, IReadOnlyList<Feedback.FeedbackItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(items);
+        if (store is null || _broken || items.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        _identity ??= identity;
+        var now = time.GetUtcNow();
+        return SafeAsync("the review feedback", () => store.Feedback.RecordAsync(Entries(items, identity, now), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records how a task's pull request ended: USER feedback, and the lessons that shaped the task confirmed
+    /// (merged) or contradicted (closed unmerged).
+    /// </summary>
+    public async Task RecordPullRequestOutcomeAsync(TaskIdentity identity, bool merged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        if (store is null || _broken)
+        {
+            return;
+        }
+
+        _identity ??= identity;
+        var now = time.GetUtcNow();
+        await SafeAsync("the pull request's outcome", async () =>
+        {
+            await store.Feedback.RecordAsync(Entries([Feedback.FeedbackNormalizer.FromPullRequestOutcome(merged)], identity, now), cancellationToken);
+            if (options.Learning.Enabled)
+            {
+                var lessons = await store.Lessons.ListAsync(identity.Repository, cancellationToken);
+                foreach (var lesson in Learning.LessonLearner.FromPullRequestOutcome(lessons, identity.TaskId, merged, now))
+                {
+                    await store.Lessons.UpsertAsync(lesson, cancellationToken);
+                }
+            }
+        }, cancellationToken);
+    }
+
+    private static List<FeedbackEntry> Entries(IEnumerable<Feedback.FeedbackItem> items, TaskIdentity identity, DateTimeOffset now) =>
+        [.. items.Select(i => new FeedbackEntry { Repository = identity.Repository, TaskId = identity.TaskId, Key = i.Key, Category = i.CategoryName, Message = i.Message, At = now })];
 
     /// <summary>Appends to the audit log (when a store is open).</summary>
     public Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken) =>

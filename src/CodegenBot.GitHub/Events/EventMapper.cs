@@ -143,6 +143,13 @@ public static class EventMapper
                 : trigger with { Kind = TriggerKind.Ignore, Reason = $"the assess action reports on opened or updated pull requests, not '{action}'" };
         }
 
+        // The bot's pull request merged or closed: the task's outcome, for learning (no run, no reply).
+        if (action == "closed" && trigger.PullRequest is { IsFork: false } refs && refs.HeadRef.StartsWith(settings.BranchPrefix, StringComparison.Ordinal))
+        {
+            var pr = payload.GetProperty("pull_request");
+            return trigger with { Kind = TriggerKind.Closed, Merged = pr.TryGetProperty("merged", out var merged) && merged.ValueKind == JsonValueKind.True };
+        }
+
         // The control block's retry box, ticked by a person (the bot writes it unticked).
         if (action == "edited" && ControlBlock.RetryRequested(trigger.Body)
             && !ControlBlock.RetryRequested(payload.Path("changes", "body", "from")))

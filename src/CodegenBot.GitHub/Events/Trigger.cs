@@ -26,6 +26,9 @@ public enum TriggerKind
     /// <summary>A scheduled refactoring run.</summary>
     Refactor,
 
+    /// <summary>The bot's pull request was merged or closed: recorded as the task's outcome (learning).</summary>
+    Closed,
+
     /// <summary>Nothing to do; <see cref="Trigger.Reason"/> says why.</summary>
     Ignore,
 }
@@ -82,16 +85,20 @@ public sealed record Trigger
     /// <summary>The pull request's refs, when the payload carries them.</summary>
     public PullRequestRefs? PullRequest { get; init; }
 
+    /// <summary>Whether the pull request of a <see cref="TriggerKind.Closed"/> event was merged.</summary>
+    public bool Merged { get; init; }
+
     /// <summary>Why nothing is done (for <see cref="TriggerKind.Ignore"/>), or the unknown command (for help).</summary>
     public string? Reason { get; init; }
 
     /// <summary>
-    /// Whether the run needs someone allowed to trigger it: every kind but schedules, ignored events and the assess
+    /// Whether the run needs someone allowed to trigger it: every kind but schedules, ignored events, the closing of
+    /// the bot's pull request (only recorded) and the assess
     /// action's reports on pull request events (the workflow's owner chose to report on every pull request, and a
     /// report runs nothing from it).
     /// </summary>
     public bool NeedsPermission =>
-        Kind is not (TriggerKind.Ignore or TriggerKind.Refactor)
+        Kind is not (TriggerKind.Ignore or TriggerKind.Refactor or TriggerKind.Closed)
         && !(Kind == TriggerKind.Assess && EventName is "pull_request" or "pull_request_target")
         && Actor is not null;
 }

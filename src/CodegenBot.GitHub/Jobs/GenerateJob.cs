@@ -70,10 +70,7 @@ internal static partial class GenerateJob
             UserFeedback = target.UserFeedback,
         };
 
-        var identity = new Core.Storage.TaskIdentity(
-            target.Origin.Issue is { } issue ? $"{job.Repository}#{issue.ToString(CultureInfo.InvariantCulture)}" : $"{job.Repository}:{target.Branch}",
-            job.Repository.ToString(),
-            target.RequestedBy ?? job.Trigger.Actor?.Login ?? "");
+        var identity = job.TaskOf(target.Origin, target.Branch, target.RequestedBy);
         request = await job.Journal.BeginAsync(request, identity, cancellationToken);
         GenerationOutcome outcome;
         try

@@ -45,6 +45,16 @@ internal sealed class JobContext
 
     public GitHubRepository Repository => Action.Repository;
 
+    /// <summary>
+    /// The store's task for work on <paramref name="branch"/>: the issue it was made for (<c>owner/name#12</c>), else
+    /// the branch (<c>owner/name:codegen/task-...</c>), so a generation, its revisions and its pull request's
+    /// outcome are one task.
+    /// </summary>
+    public Core.Storage.TaskIdentity TaskOf(Events.PullRequestOrigin origin, string branch, string? requestedBy) => new(
+        origin.Issue is { } issue ? $"{Repository}#{issue.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{Repository}:{branch}",
+        Repository.ToString(),
+        requestedBy ?? Trigger.Actor?.Login ?? "");
+
     public string Workspace => Action.Workspace;
 
     /// <summary>Templates: the shipped ones, overridden by the base branch's.</summary>

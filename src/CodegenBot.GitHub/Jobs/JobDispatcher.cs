@@ -23,9 +23,23 @@ internal static class JobDispatcher
                 return await RefactorJob.RunAsync(job, cancellationToken);
 
             case TriggerKind.Feedback:
+                await job.Journal.RecordUserFeedbackAsync(
+                    job.TaskOf(ControlBlock.Origin(trigger.Body) ?? new PullRequestOrigin(null, Core.Requests.GenerationMode.Feature), trigger.PullRequest?.HeadRef ?? "", actor),
+                    [Core.Feedback.FeedbackNormalizer.FromReview(trigger.Instructions, null, null)],
+                    cancellationToken);
                 return new JobResult(JobStatus.Answered, 0)
                 {
-                    Message = $"review feedback from @{actor} on #{trigger.Number} noted; `/codegen revise` (or github.auto_revise) addresses it",
+                    Message = $"review feedback from @{actor} on #{trigger.Number} recorded; `/codegen revise` (or github.auto_revise) addresses it",
+                };
+
+            case TriggerKind.Closed:
+                await job.Journal.RecordPullRequestOutcomeAsync(
+                    job.TaskOf(ControlBlock.Origin(trigger.Body) ?? new PullRequestOrigin(null, Core.Requests.GenerationMode.Feature), trigger.PullRequest?.HeadRef ?? "", actor),
+                    trigger.Merged,
+                    cancellationToken);
+                return new JobResult(JobStatus.Answered, 0)
+                {
+                    Message = $"pull request #{trigger.Number} was {(trigger.Merged ? "merged" : "closed without merging")}; recorded for learning",
                 };
 
             case TriggerKind.Revise:

@@ -108,6 +108,24 @@ public sealed class EventMapperTests
         Assert.Equal(TriggerKind.Ignore, again.Kind);
     }
 
+    [Theory]
+    [InlineData("codegen/issue-12-add-retry", false, true, TriggerKind.Closed, true)]
+    [InlineData("codegen/issue-12-add-retry", false, false, TriggerKind.Closed, false)]
+    [InlineData("feature/mine", false, true, TriggerKind.Ignore, false)]
+    [InlineData("codegen/issue-12-add-retry", true, true, TriggerKind.Ignore, false)]
+    public void Map_PullRequestClosed_IsTheOutcomeOfTheBotsOwnPullRequestsOnly(string headRef, bool fork, bool merged, TriggerKind expected, bool expectMerged)
+    {
+        var pr = GitHubPayloads.PullRequest(34, "Add retry", ControlBlock.Render(new PullRequestOrigin(12, GenerationMode.Feature), "codegen:stop"), headRef, "abc", "github-actions[bot]", fork);
+        pr["merged"] = merged;
+        pr["state"] = "closed";
+
+        var trigger = Map("pull_request", GitHubPayloads.PullRequestEvent("closed", pr, "alice"));
+
+        Assert.Equal(expected, trigger.Kind);
+        Assert.Equal(expectMerged, trigger.Merged);
+        Assert.False(trigger.NeedsPermission && expected == TriggerKind.Closed);
+    }
+
     [Fact]
     public void Map_PullRequestFromAFork_IsMarkedAsAFork()
     {
