@@ -38,13 +38,18 @@ internal static class StatsCommand
             var runs = await store.Runs.ListAsync(from, repository, cancellationToken);
             var statistics = RunStatistics.Of(runs);
             var resumable = await store.Tasks.ResumableAsync(context.Time.GetUtcNow() - configuration.Options.Storage.StaleAfter, cancellationToken);
+            var lessons = repository is null ? [] : Lessons(await store.Lessons.ListAsync(repository, cancellationToken), configuration.Options.Learning, context.Time.GetUtcNow());
             if (parse.GetValue(format) == "json")
             {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { since = from, repository, store = store.Description, statistics, resumable = resumable.Select(t => t.Id) }, CliJson.Options));
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(
+                    new { since = from, repository, store = store.Description, statistics, resumable = resumable.Select(t => t.Id), lessons = lessons.Select(l => new { l.Lesson.Id, l.Lesson.Text, l.Lesson.Category, l.Confidence, l.Lesson.Confirmations, l.Lesson.Contradictions }) },
+                    CliJson.Options));
                 return ExitCodes.Success;
             }
 
-            Write(PlainConsole.Create(context.Out), statistics, from, repository, store.Description, resumable);
+            var console = PlainConsole.Create(context.Out);
+            Write(console, statistics, from, repository, store.Description, resumable);
+            WriteLessons(console, lessons);
             return ExitCodes.Success;
         });
 
@@ -141,6 +146,28 @@ internal static class StatsCommand
         }
 
         console.Write(chart);
+    }
+
+    /// <summary>The repository's lessons, most trusted first, with their confidence now.</summary>
+    private static List<(Core.Learning.Lesson Lesson, double Confidence)> Lessons(IReadOnlyList<Core.Learning.Lesson> lessons, LearningOptions options, DateTimeOffset now) =>
+        [.. lessons.Select(l => (l, Core.Learning.LessonConfidence.Of(l, now, options.ConfidenceHalfLife))).OrderByDescending(x => x.Item2).ThenBy(x => x.l.Id, StringComparer.Ordinal)];
+
+    private static void WriteLessons(IAnsiConsole console, List<(Core.Learning.Lesson Lesson, double Confidence)> lessons)
+    {
+        if (lessons.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.WriteLine($"Lessons learnt in this repository: {Int(lessons.Count)} (a prompt carries the most relevant of those at or above learning.min_confidence)");
+        var table = new Table().AddColumns("Confidence", "Confirmed", "Contradicted", "Category", "Lesson");
+        foreach (var (lesson, confidence) in lessons.Take(20))
+        {
+            table.AddRow(Number(confidence, "0.00"), Int(lesson.Confirmations), Int(lesson.Contradictions), Markup.Escape(lesson.Category), Markup.Escape(lesson.Text.Length <= 100 ? lesson.Text : lesson.Text[..97] + "..."));
+        }
+
+        console.Write(table);
     }
 
     private static void WriteResumable(IAnsiConsole console, IReadOnlyList<TaskRecord> resumable)

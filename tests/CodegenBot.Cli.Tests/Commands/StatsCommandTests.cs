@@ -27,6 +27,7 @@ public sealed class StatsCommandTests : IDisposable
             await store.Runs.RecordAsync(run, TestContext.Current.CancellationToken);
         }
 
+        await store.Lessons.UpsertAsync(new Core.Learning.Lesson { Id = "octo/app:1", Repository = "octo/app", Key = "k", Text = "Write tests with xunit, not NUnit.", Category = "error", Confirmations = 3, CreatedAt = Now, LastConfirmedAt = Now }, TestContext.Current.CancellationToken);
         await store.Tasks.UpsertAsync(new TaskRecord { Id = "octo/app#9", Repository = "octo/app", Mode = "feature", Title = "Left behind", State = TaskState.Interrupted, CreatedAt = Now, UpdatedAt = Now }, TestContext.Current.CancellationToken);
     }
 
@@ -67,6 +68,8 @@ public sealed class StatsCommandTests : IDisposable
         Assert.Contains("Per day", output, StringComparison.Ordinal);
         Assert.Contains("█", output, StringComparison.Ordinal);
         Assert.Contains("- octo/app#9 (Interrupted", output, StringComparison.Ordinal);
+        Assert.Contains("Lessons learnt in this repository: 1", output, StringComparison.Ordinal);
+        Assert.Matches(@"0\.83\s+│\s+3\s+│\s+0\s+│\s+error\s+│\s+Write tests with xunit, not NUnit\.", output);
     }
 
     [Fact]

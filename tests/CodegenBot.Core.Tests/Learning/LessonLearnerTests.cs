@@ -88,6 +88,20 @@ public sealed class LessonLearnerTests
         Assert.Equal("octo/app#3", lesson.Evidence[^1].Task);
     }
 
+    [Theory]
+    [InlineData(true, 2, 0, "merged")]
+    [InlineData(false, 1, 1, "closed")]
+    public void FromPullRequestOutcome_ChangesOnlyTheLessonsThatShapedTheTask(bool merged, int confirmations, int contradictions, string outcome)
+    {
+        var shaped = Existing() with { Evidence = [new LessonEvidence("octo/app#3", "followed", "passed", T0.AddDays(-1))] };
+        var other = Existing() with { Id = "other", Evidence = [new LessonEvidence("octo/app#4", "x", "passed", T0.AddDays(-1))] };
+
+        var lesson = Assert.Single(LessonLearner.FromPullRequestOutcome([shaped, other], "octo/app#3", merged, T0));
+
+        Assert.Equal((shaped.Id, confirmations, contradictions, outcome), (lesson.Id, lesson.Confirmations, lesson.Contradictions, lesson.Evidence[^1].Outcome));
+        Assert.Equal(merged ? T0 : shaped.LastConfirmedAt, lesson.LastConfirmedAt);
+    }
+
     [Fact]
     public void IdOf_IsStableAndPerRepository()
     {
