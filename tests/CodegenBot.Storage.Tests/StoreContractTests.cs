@@ -259,7 +259,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         var run = new RunRecord
         {
-            RunId = "run-1", TaskId = "octo/app#1", Repository = "octo/app", Mode = "bugfix", Outcome = "succeeded", StartedAt = T0,
+            RunId = "run-1", TaskId = "octo/app#1", Repository = "octo/app", Mode = "bugfix", Outcome = "gave_up", Failure = "rate_limit", StartedAt = T0,
             Duration = TimeSpan.FromSeconds(42), Attempts = 2, QualityScore = 87.5, InputTokens = 10_000, OutputTokens = 2_000, Cost = 0.25,
             ContextTime = TimeSpan.FromMilliseconds(640), CacheHits = 90, CacheLookups = 100, ModelTime = TimeSpan.FromSeconds(30), ModelRetries = 1,
             RetriesByReason = new Dictionary<string, int> { ["quality_threshold"] = 1 }, LessonsUsed = 3, Model = "gpt-4.1",

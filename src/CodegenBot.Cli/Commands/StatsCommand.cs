@@ -114,6 +114,7 @@ internal static class StatsCommand
 
         Chart(console, "Final quality score", s.QualityDistribution);
         Chart(console, "Attempts retried, by reason", s.RetriesByReason);
+        Chart(console, "Runs that gave up, by the last attempt's failure", s.GaveUpByReason);
 
         console.WriteLine();
         console.WriteLine("Per day");

@@ -230,6 +230,7 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             Repository = identity.Repository,
             Mode = ConfigNames.EnumValue(outcome.Request.Mode),
             Outcome = outcome.Succeeded ? "succeeded" : "gave_up",
+            Failure = outcome.Attempts[^1].Failure is { } failure ? ConfigNames.EnumValue(failure) : "",
             StartedAt = started,
             Duration = ended - started,
             Attempts = outcome.Attempts.Count,

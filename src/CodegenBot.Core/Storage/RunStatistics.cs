@@ -41,6 +41,9 @@ public sealed record RunStatistics
     /// <summary>Attempts retried, by reason.</summary>
     public IReadOnlyList<(string Reason, int Count)> RetriesByReason { get; init; } = [];
 
+    /// <summary>Runs that gave up, by the reason their last attempt failed (model errors show here as api_error, rate_limit, network_error, timeout).</summary>
+    public IReadOnlyList<(string Reason, int Count)> GaveUpByReason { get; init; } = [];
+
     /// <summary>Mean context-gathering time.</summary>
     public TimeSpan MeanContextTime { get; init; }
 
@@ -104,6 +107,11 @@ public sealed record RunStatistics
             RetriesByReason = runs.SelectMany(r => r.RetriesByReason)
                 .GroupBy(p => p.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, g.Sum(p => p.Value)))
+                .OrderByDescending(p => p.Item2).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .ToList(),
+            GaveUpByReason = runs.Where(r => r.Outcome != "succeeded" && r.Failure.Length > 0)
+                .GroupBy(r => r.Failure, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count()))
                 .OrderByDescending(p => p.Item2).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .ToList(),
             MeanContextTime = TimeSpan.FromMilliseconds(runs.Average(r => r.ContextTime.TotalMilliseconds)),

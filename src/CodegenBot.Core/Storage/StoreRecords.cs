@@ -179,6 +179,9 @@ public sealed record RunRecord
     /// <summary>How it ended: succeeded, gave_up, failed, cancelled.</summary>
     public required string Outcome { get; init; }
 
+    /// <summary>Why the last attempt failed (retry reason, configuration spelling: quality_threshold, api_error...), or empty.</summary>
+    public string Failure { get; init; } = "";
+
     /// <summary>When it started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 

@@ -57,7 +57,7 @@ internal static class Migrations
             """
             CREATE TABLE runs (
                 run_id TEXT PRIMARY KEY, task_id TEXT NOT NULL, repository TEXT NOT NULL, mode TEXT NOT NULL,
-                outcome TEXT NOT NULL, started_at {INTEGER} NOT NULL, duration_ms {INTEGER} NOT NULL,
+                outcome TEXT NOT NULL, failure TEXT NOT NULL, started_at {INTEGER} NOT NULL, duration_ms {INTEGER} NOT NULL,
                 attempts {INTEGER} NOT NULL, quality_score {REAL}, input_tokens {INTEGER} NOT NULL,
                 output_tokens {INTEGER} NOT NULL, cost {REAL}, context_ms {INTEGER} NOT NULL,
                 cache_hits {INTEGER} NOT NULL, cache_lookups {INTEGER} NOT NULL, model_ms {INTEGER} NOT NULL,

@@ -293,19 +293,19 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
             (connection, token) => database.ExecuteAsync(
                 connection, null,
                 """
-                INSERT INTO runs (run_id, task_id, repository, mode, outcome, started_at, duration_ms, attempts, quality_score, input_tokens, output_tokens,
+                INSERT INTO runs (run_id, task_id, repository, mode, outcome, failure, started_at, duration_ms, attempts, quality_score, input_tokens, output_tokens,
                     cost, context_ms, cache_hits, cache_lookups, model_ms, model_retries, retries_by_reason, lessons_used, model)
-                VALUES (@run, @task, @repository, @mode, @outcome, @started, @duration, @attempts, @score, @input, @output,
+                VALUES (@run, @task, @repository, @mode, @outcome, @failure, @started, @duration, @attempts, @score, @input, @output,
                     @cost, @context, @hits, @lookups, @model_ms, @model_retries, @retries, @lessons, @model)
                 ON CONFLICT (run_id) DO UPDATE SET task_id = excluded.task_id, repository = excluded.repository, mode = excluded.mode,
-                    outcome = excluded.outcome, started_at = excluded.started_at, duration_ms = excluded.duration_ms, attempts = excluded.attempts,
+                    outcome = excluded.outcome, failure = excluded.failure, started_at = excluded.started_at, duration_ms = excluded.duration_ms, attempts = excluded.attempts,
                     quality_score = excluded.quality_score, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
                     cost = excluded.cost, context_ms = excluded.context_ms, cache_hits = excluded.cache_hits, cache_lookups = excluded.cache_lookups,
                     model_ms = excluded.model_ms, model_retries = excluded.model_retries, retries_by_reason = excluded.retries_by_reason,
                     lessons_used = excluded.lessons_used, model = excluded.model
                 """,
                 token,
-                ("@run", run.RunId), ("@task", run.TaskId), ("@repository", run.Repository), ("@mode", run.Mode), ("@outcome", run.Outcome),
+                ("@run", run.RunId), ("@task", run.TaskId), ("@repository", run.Repository), ("@mode", run.Mode), ("@outcome", run.Outcome), ("@failure", run.Failure),
                 ("@started", Stored(run.StartedAt)), ("@duration", (long)run.Duration.TotalMilliseconds), ("@attempts", (long)run.Attempts),
                 ("@score", run.QualityScore), ("@input", run.InputTokens), ("@output", run.OutputTokens), ("@cost", run.Cost),
                 ("@context", (long)run.ContextTime.TotalMilliseconds), ("@hits", (long)run.CacheHits), ("@lookups", (long)run.CacheLookups),
@@ -319,7 +319,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
                 connection,
                 """
                 SELECT run_id, task_id, repository, mode, outcome, started_at, duration_ms, attempts, quality_score, input_tokens, output_tokens,
-                    cost, context_ms, cache_hits, cache_lookups, model_ms, model_retries, retries_by_reason, lessons_used, model
+                    cost, context_ms, cache_hits, cache_lookups, model_ms, model_retries, retries_by_reason, lessons_used, model, failure
                 FROM runs WHERE started_at >= @since AND (@repository = '' OR repository = @repository) ORDER BY started_at, run_id
                 """,
                 r => new RunRecord
@@ -344,6 +344,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
                     RetriesByReason = ReadRetries(r.GetString(17)),
                     LessonsUsed = (int)Long(r, 18),
                     Model = r.GetString(19),
+                    Failure = r.GetString(20),
                 },
                 token,
                 ("@since", Stored(since)), ("@repository", repository ?? "")),

@@ -28,8 +28,8 @@ public sealed class RunStatisticsTests
     public void Of_Runs_ComputesRatesPercentilesBucketsAndRetries()
     {
         var statistics = RunStatistics.Of([
-            Run("succeeded", 1, 100, seconds: 5), Run("succeeded", 2, 90, seconds: 20), Run("gave_up", 3, 49.9, seconds: 60),
-            Run("succeeded", 1, 75, day: 1, seconds: 8), Run("failed", 1, null, day: 1, seconds: 1),
+            Run("succeeded", 1, 100, seconds: 5), Run("succeeded", 2, 90, seconds: 20), Run("gave_up", 3, 49.9, seconds: 60) with { Failure = "quality_threshold" },
+            Run("succeeded", 1, 75, day: 1, seconds: 8), Run("failed", 1, null, day: 1, seconds: 1) with { Failure = "api_error" },
         ]);
 
         Assert.Equal((5, 3), (statistics.Runs, statistics.Succeeded));
@@ -39,6 +39,7 @@ public sealed class RunStatisticsTests
         Assert.Equal(TimeSpan.FromSeconds(60), statistics.P90Duration);
         Assert.Equal([("<50", 1), ("70-79", 1), ("90-100", 2)], statistics.QualityDistribution);
         Assert.Equal([("validation_failed", 3)], statistics.RetriesByReason);
+        Assert.Equal([("api_error", 1), ("quality_threshold", 1)], statistics.GaveUpByReason);
         Assert.Equal(0.75, statistics.CacheHitRate);
         Assert.Equal([new DailyRuns(new DateOnly(2026, 11, 20), 3, 2, (100 + 90 + 49.9) / 3), new DailyRuns(new DateOnly(2026, 11, 21), 2, 1, 75)], statistics.Days);
     }
