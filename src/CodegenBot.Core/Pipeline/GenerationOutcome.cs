@@ -98,6 +98,9 @@ public sealed record GenerationOutcome
     /// <summary>The task's feedback, processed: ranked items, recurring problems, suggestions (what learning and the store record).</summary>
     public Feedback.FeedbackSummary Feedback { get; init; } = CodegenBot.Core.Feedback.FeedbackSummary.Empty;
 
+    /// <summary>The lessons the prompt carried, as it showed them.</summary>
+    public IReadOnlyList<string> LessonsUsed { get; init; } = [];
+
     /// <summary>The change of the last attempt that made one.</summary>
     public ChangeSet? Changes => Attempts.LastOrDefault(a => a.Changes is not null)?.Changes;
 }

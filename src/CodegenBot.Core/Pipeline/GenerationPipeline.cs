@@ -81,11 +81,12 @@ internal sealed partial class GenerationPipeline(
                 ? await timer.MeasureAsync("baseline", () => validator!.BaselineAsync(tree.Path, tree.BaseSha, commands, cache, time.GetUtcNow(), cancellationToken))
                 : null;
 
+            var lessons = Learning.LessonSelector.Select(request.Lessons, task, options.Learning, time.GetUtcNow());
             var statistics = new RetryStatistics();
             var protocol = selection.ProtocolFor(options.Model.EditProtocol);
             var run = new AttemptRunner(
                 request, options, tree, context,
-                new PromptBuilder(new TemplateRenderer(request.TemplateRoot ?? tree.Path), options, protocol, Learning.LessonSelector.Select(request.Lessons, task, options.Learning, time.GetUtcNow())),
+                new PromptBuilder(new TemplateRenderer(request.TemplateRoot ?? tree.Path), options, protocol, lessons),
                 clients.Create(selection, options, environment, statistics),
                 new QualityAssessor(analyzers, rules, options.Quality, options.Languages, cache, time),
                 timer,
@@ -122,6 +123,7 @@ internal sealed partial class GenerationPipeline(
                 CallRetries = statistics.Snapshot(),
                 Baseline = baseline,
                 Feedback = Feedback.FeedbackProcessor.Process(attempts, request.UserFeedback, request.RepositoryPatterns),
+                LessonsUsed = lessons,
             };
             CodegenMetrics.RecordGeneration(outcome, time.GetElapsedTime(started));
             return outcome;

@@ -77,6 +77,11 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
                 ("path", g.Key), ("kind", g.First().Kind.ToString().ToLowerInvariant()), ("removed", g.Sum(e => e.LinesRemoved)), ("added", g.Sum(e => e.LinesAdded)),
                 ("matched", g.First().Kind == EditKind.Created ? "new file" : g.First().Kind == EditKind.Deleted ? "deleted" : string.Join(", ", g.Select(e => MatchLabel(e.Match)).Distinct(StringComparer.Ordinal))))).ToList<object>(),
             ["validation"] = ValidationRows(outcome),
+            ["lessons"] = outcome.LessonsUsed.ToList<object>(),
+            ["recurring"] = outcome.Feedback.RecurringInTask
+                .Select(i => $"came back in {i.Occurrences} attempts: {Security.UntrustedText.SanitizeInline(i.ToString())}")
+                .Concat(outcome.Feedback.RecurringInRepository.Select(r => $"hit by {r.Pattern.Tasks} earlier task(s) of this repository: {Security.UntrustedText.SanitizeInline(r.Item.ToString())}"))
+                .ToList<object>(),
             ["timings"] = outcome.Timings.Select(t => Map(("stage", t.Stage), ("elapsed", Format(t.Elapsed)))).ToList<object>(),
             ["call_retries"] = outcome.CallRetries.Select(r => Map(("reason", r.Key.Display()), ("count", r.Value.Count), ("waited", Format(r.Value.Waited)))).ToList<object>(),
             ["diff"] = outcome.Request.DryRun || !outcome.Succeeded ? changes?.Diff ?? "" : "",

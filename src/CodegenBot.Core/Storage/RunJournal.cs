@@ -149,7 +149,7 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             await store.Lessons.UpsertAsync(lesson, cancellationToken);
         }
 
-        CodegenMetrics.RecordLearning(outcome.Request.Lessons.Count, outcome.Attempts.Count, outcome.Succeeded, changed.Count);
+        CodegenMetrics.RecordLearning(outcome.LessonsUsed.Count, outcome.Attempts.Count, outcome.Succeeded, changed.Count);
     }
 
     /// <summary>Records a run that stopped without an outcome: cancelled, or failed with <paramref name="error"/>.</summary>
@@ -244,7 +244,7 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             ModelTime = Stage("model"),
             ModelRetries = outcome.CallRetries.Values.Sum(r => r.Count),
             RetriesByReason = retried.GroupBy(a => ConfigNames.EnumValue(a.Failure!.Value)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            LessonsUsed = outcome.Request.Lessons.Count,
+            LessonsUsed = outcome.LessonsUsed.Count,
             Model = outcome.Model.Model,
         };
     }

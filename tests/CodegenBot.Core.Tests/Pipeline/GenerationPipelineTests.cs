@@ -559,11 +559,14 @@ public sealed class GenerationPipelineTests : IAsyncLifetime
         var now = _time.GetUtcNow();
         Core.Learning.Lesson Lesson(string id, string text, int contradictions) => new() { Id = id, Repository = "demo", Text = text, Contradictions = contradictions, Confirmations = 1, CreatedAt = now, LastConfirmedAt = now };
 
-        await RunAsync(lessons: [Lesson("a", "Calculator methods are expression-bodied one-liners.", 0), Lesson("b", "Never use tabs.", 9)]);
+        var outcome = await RunAsync(lessons: [Lesson("a", "Calculator methods are expression-bodied one-liners.", 0), Lesson("b", "Never use tabs.", 9)]);
 
         var prompt = _server.Requests[0].Messages.Single(m => m.Role == "user").Content;
         Assert.Contains("# Lessons from earlier work in this repository\n- Calculator methods are expression-bodied one-liners. (confidence 0.75;", prompt, StringComparison.Ordinal);
         Assert.DoesNotContain("Never use tabs", prompt, StringComparison.Ordinal);
+        var report = new CodegenBot.Core.Reporting.ReportRenderer(new TemplateRenderer(null)).Render(outcome);
+        Assert.Contains("### Learning\nLessons from earlier work in this repository that the prompt carried:\n- Calculator methods are expression-bodied one-liners. (confidence 0.75;", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Never use tabs", report, StringComparison.Ordinal);
     }
 
     private static string SubtractEdit(string newLine) =>
