@@ -57,7 +57,25 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
         }
 
         LogOpened(logger, database.Description);
-        return new SqlCodegenStore(database, time);
+        var store = new SqlCodegenStore(database, time);
+        if (options.Retention > TimeSpan.Zero)
+        {
+            try
+            {
+                var pruned = await store.PruneAsync(time.GetUtcNow() - options.Retention, cancellationToken);
+                if (pruned > 0)
+                {
+                    LogPruned(logger, pruned, options.Retention);
+                }
+            }
+            catch
+            {
+                await store.DisposeAsync();
+                throw;
+            }
+        }
+
+        return store;
     }
 
     /// <summary>The configured file, or <c>$XDG_STATE_HOME/codegenbot/codegen.db</c>, else <c>~/.local/state/codegenbot/codegen.db</c>.</summary>
@@ -133,6 +151,9 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied schema migrations {Versions} to the {Store}")]
     private static partial void LogMigrated(ILogger logger, string store, IReadOnlyList<int> versions);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Rows} row(s) older than storage.retention ({Retention})")]
+    private static partial void LogPruned(ILogger logger, int rows, TimeSpan retention);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "State is kept in the {Store}")]
     private static partial void LogOpened(ILogger logger, string store);

@@ -300,6 +300,30 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prune_DeletesOldHistoryAndFinishedTasks_KeepsLessonsAndUnfinishedTasks()
+    {
+        var store = await OpenAsync();
+        var old = T0.AddDays(-400);
+        await store.Audit.AppendAsync(new AuditEntry { At = old, Repository = "octo/app", Action = "git.push" }, Token);
+        await store.Audit.AppendAsync(new AuditEntry { At = T0, Repository = "octo/app", Action = "git.push" }, Token);
+        await store.Feedback.RecordAsync([new FeedbackEntry { Repository = "octo/app", TaskId = "t", Key = "k", Category = "ERROR", Message = "m", At = old }], Token);
+        await store.Runs.RecordAsync(new RunRecord { RunId = "r", TaskId = "t", Repository = "octo/app", Mode = "feature", Outcome = "succeeded", StartedAt = old }, Token);
+        await store.Tasks.RecordAttemptAsync(new AttemptEntry { TaskId = "t", RunId = "r", Number = 1, At = old }, Token);
+        await store.Tasks.UpsertAsync(NewTask("octo/app#1", TaskState.Succeeded, old), Token);
+        await store.Tasks.UpsertAsync(NewTask("octo/app#2", TaskState.Interrupted, old), Token);
+        await store.Lessons.UpsertAsync(new Lesson { Id = "l", Repository = "octo/app", Text = "x", CreatedAt = old, LastConfirmedAt = old }, Token);
+
+        var deleted = await store.PruneAsync(T0.AddDays(-365), Token);
+
+        Assert.Equal(5, deleted);
+        Assert.Single(await store.Audit.QueryAsync(DateTimeOffset.UnixEpoch, null, null, 10, Token));
+        Assert.Empty(await store.Runs.ListAsync(DateTimeOffset.UnixEpoch, null, Token));
+        Assert.Null(await store.Tasks.GetAsync("octo/app#1", Token));
+        Assert.NotNull(await store.Tasks.GetAsync("octo/app#2", Token));
+        Assert.Single(await store.Lessons.ListAsync("octo/app", Token));
+    }
+
+    [Fact]
     public async Task ContextCache_ReadingAnEntry_KeepsItFromBeingPruned()
     {
         var store = await OpenAsync();

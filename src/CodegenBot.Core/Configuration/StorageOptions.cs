@@ -26,6 +26,9 @@ public sealed record StorageOptions
     /// <summary>Time one operation may take before it counts as failed.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the audit log, feedback, run history and finished tasks are kept; 0 keeps them forever. Lessons are never pruned (they fade by confidence).</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(365);
+
     /// <summary>A running task not heard of for this long is resumable (its process is gone).</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(30);
 }

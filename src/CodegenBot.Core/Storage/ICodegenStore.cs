@@ -31,6 +31,13 @@ public interface ICodegenStore : IAsyncDisposable
 
     /// <summary>The context engine's cache.</summary>
     IContextCacheStore ContextCache { get; }
+
+    /// <summary>
+    /// Deletes what is older than <paramref name="before"/>: audit entries, feedback, runs and their attempts, and
+    /// finished tasks with their transitions (running and interrupted tasks are kept). Lessons are kept.
+    /// Returns the rows deleted.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>Tasks and the state machine they move through.</summary>

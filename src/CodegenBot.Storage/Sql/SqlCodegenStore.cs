@@ -28,6 +28,30 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                var cutoff = ("@before", (object?)Stored(before));
+                await using var transaction = await connection.BeginTransactionAsync(token);
+                var deleted = 0;
+                foreach (var sql in (string[])[
+                    "DELETE FROM audit_log WHERE at_ms < @before",
+                    "DELETE FROM feedback WHERE at_ms < @before",
+                    "DELETE FROM attempts WHERE at_ms < @before",
+                    "DELETE FROM runs WHERE started_at < @before",
+                    "DELETE FROM task_transitions WHERE task_id IN (SELECT id FROM tasks WHERE updated_at < @before AND state IN ('Succeeded', 'Failed', 'Cancelled'))",
+                    "DELETE FROM tasks WHERE updated_at < @before AND state IN ('Succeeded', 'Failed', 'Cancelled')",
+                ])
+                {
+                    deleted += await database.ExecuteAsync(connection, transaction, sql, token, cutoff);
+                }
+
+                await transaction.CommitAsync(token);
+                return deleted;
+            },
+            cancellationToken);
+
     // ---- tasks ----
 
     private const string TaskColumns = "id, repository, mode, title, state, checkpoint, created_at, updated_at";
