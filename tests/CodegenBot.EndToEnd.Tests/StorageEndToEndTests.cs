@@ -131,6 +131,36 @@ public sealed class StorageEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(_scenario.GitHub.CommentsOn(pr.Number), c => c.Body.Contains("did not run", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("alice", true)]
+    [InlineData("mallory", false)]
+    public async Task ReviewComment_WithoutAutoRevise_IsRecordedAsUserFeedback_OnlyFromSomeoneAllowed(string reviewer, bool recorded)
+    {
+        _scenario.GitHub.AddUser("mallory", "read");
+        var issue = _scenario.GitHub.CreateIssue("Add a Subtract method", "Calculator needs `Subtract(a, b)` next to `Add`.", "alice", "codegen");
+        _scenario.Model.Enqueue(FakeResponse.Text(GitHubScenario.SubtractEdit()));
+        await _scenario.RunAsync("issues", GitHubPayloads.IssueLabeled(GitHubPayloads.Issue(issue.Number, issue.Title, issue.Body, issue.Author, issue.Labels), "codegen", "alice"));
+        var pr = Assert.Single(_scenario.GitHub.PullRequests);
+        var comments = _scenario.GitHub.CommentsOn(pr.Number).Count;
+        var payload = new System.Text.Json.Nodes.JsonObject
+        {
+            ["action"] = "created",
+            ["comment"] = new System.Text.Json.Nodes.JsonObject { ["id"] = 78, ["path"] = "src/Calculator.cs", ["line"] = 6, ["body"] = "Prefer expression-bodied members.", ["user"] = GitHubPayloads.User(reviewer) },
+            ["pull_request"] = GitHubPayloads.PullRequest(pr.Number, pr.Title, pr.Body, pr.Head, "abc", "github-actions[bot]"),
+            ["repository"] = GitHubPayloads.Repository(),
+            ["sender"] = GitHubPayloads.User(reviewer),
+        };
+
+        var (exitCode, _, error) = await _scenario.RunAsync("pull_request_review_comment", payload);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(recorded ? "answered" : "ignored", _scenario.Outputs["status"]);
+        Assert.Equal(comments, _scenario.GitHub.CommentsOn(pr.Number).Count);
+        await using var store = await _scenario.OpenStoreAsync();
+        var feedback = await store.Feedback.PatternsAsync(Repository, 1, TimeProvider.System.GetUtcNow().AddHours(-1), 50, Token);
+        Assert.Equal(recorded, feedback.Any(f => f.Message == "reviewer: Prefer expression-bodied members."));
+    }
+
     [Fact]
     public async Task PostgresConfiguredButDown_FailsAtStartWithOneSentence()
     {

@@ -86,12 +86,14 @@ public sealed partial class ActionRunner(
                 var decision = await new AccessCheck(client, action.Repository, options.Security).CheckAsync(actor, cancellationToken);
                 if (!decision.Allowed)
                 {
-                    if (!decision.Silent)
+                    // A review is not a request to the bot: one from someone who may not trigger it is simply not recorded.
+                    var silent = decision.Silent || trigger.Kind == TriggerKind.Feedback;
+                    if (!silent)
                     {
                         await ReplyAsync(client, trigger, $"🔒 CodegenBot did not run: {decision.Reason}", cancellationToken);
                     }
 
-                    return Finish(commands, new JobResult(decision.Silent ? JobStatus.Ignored : JobStatus.Refused, 0) { Message = decision.Reason ?? "" }, logger);
+                    return Finish(commands, new JobResult(silent ? JobStatus.Ignored : JobStatus.Refused, 0) { Message = decision.Reason ?? "" }, logger);
                 }
             }
 
