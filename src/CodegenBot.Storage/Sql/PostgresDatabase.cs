@@ -26,7 +26,8 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
         catch (ArgumentException ex)
         {
-            throw new Core.Storage.StoreUnavailableException($"The PostgreSQL connection string in {variable} cannot be read ({ex.Message}); give it as Host=...;Port=...;Database=...;Username=...;Password=....", ex);
+            // Never echo the parser's message: it quotes the string, password included (lower-cased, so masking misses it).
+            throw new Core.Storage.StoreUnavailableException($"The PostgreSQL connection string in {variable} cannot be read: it must be Key=Value pairs (Host=...;Port=...;Database=...;Username=...;Password=...), not a postgresql:// URL.", ex);
         }
 
         builder.CommandTimeout = (int)Math.Ceiling(commandTimeout.TotalSeconds);
