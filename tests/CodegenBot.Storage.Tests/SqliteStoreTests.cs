@@ -119,6 +119,36 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task Journal_SecondRunOnALiveTask_DoesNotTakeItOver_AStaleOneIs()
+    {
+        var store = await OpenAsync();
+        var options = new CodegenOptions();
+        var request = new Core.Requests.GenerationRequest { RepositoryPath = "/repo", Task = "Add a Subtract method" };
+        var identity = new TaskIdentity("octo/app#12", "octo/app");
+        var first = new RunJournal(store, options, Time, new Testing.ListLogger<RunJournal>());
+        var second = new RunJournal(store, options, Time, new Testing.ListLogger<RunJournal>());
+        await first.BeginAsync(request, identity, TestContext.Current.CancellationToken);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await second.BeginAsync(request, identity, TestContext.Current.CancellationToken);
+        await second.AbortAsync(new InvalidOperationException("second fails"), TestContext.Current.CancellationToken);
+
+        var task = await store.Tasks.GetAsync("octo/app#12", TestContext.Current.CancellationToken);
+        Assert.Equal((TaskState.Running, first.RunId), (task!.State, task.Owner));
+
+        Time.Advance(options.Storage.StaleAfter);
+        var third = new RunJournal(store, options, Time, new Testing.ListLogger<RunJournal>());
+        await third.BeginAsync(request, identity, TestContext.Current.CancellationToken);
+        await first.AbortAsync(new InvalidOperationException("the first comes back"), TestContext.Current.CancellationToken);
+
+        task = await store.Tasks.GetAsync("octo/app#12", TestContext.Current.CancellationToken);
+        Assert.Equal((TaskState.Running, third.RunId), (task!.State, task.Owner));
+        Assert.Equal(
+            [TaskState.Running, TaskState.Interrupted, TaskState.Running],
+            (await store.Tasks.HistoryAsync("octo/app#12", TestContext.Current.CancellationToken)).Select(t => t.To));
+    }
+
+    [Fact]
     public void SqlitePath_Default_FollowsXdgStateHomeThenHome()
     {
         Assert.Equal("/x/state/codegenbot/codegen.db", CodegenStoreFactory.SqlitePath("", new Dictionary<string, string?> { ["XDG_STATE_HOME"] = "/x/state", ["HOME"] = "/home/u" }));

@@ -86,19 +86,20 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upsert_ExistingTask_KeepsStateAndCreationTimeButTakesNewCheckpoint()
+    public async Task Upsert_ExistingTask_TakesTheNewTitle_KeepsStateHolderCheckpointAndTimes()
     {
         var store = await OpenAsync();
         await store.Tasks.UpsertAsync(NewTask("octo/app#1"), Token);
-        Assert.True(await store.Tasks.TransitionAsync("octo/app#1", TaskState.Queued, TaskState.Running, "started", T0.AddSeconds(1), Token));
+        Assert.True(await store.Tasks.TransitionAsync("octo/app#1", TaskState.Queued, TaskState.Running, "run-a", "started", T0.AddSeconds(1), Token));
 
         var again = await store.Tasks.UpsertAsync(NewTask("octo/app#1", TaskState.Queued, T0.AddMinutes(5)) with { Title = "Renamed", Checkpoint = "{}" }, Token);
 
         Assert.Equal(TaskState.Running, again.State);
+        Assert.Equal("run-a", again.Owner);
         Assert.Equal("Renamed", again.Title);
-        Assert.Equal("{}", again.Checkpoint);
+        Assert.Equal("""{"issue":12}""", again.Checkpoint);
         Assert.Equal(T0, again.CreatedAt);
-        Assert.Equal(T0.AddMinutes(5), again.UpdatedAt);
+        Assert.Equal(T0.AddSeconds(1), again.UpdatedAt);
     }
 
     [Fact]
@@ -107,9 +108,9 @@ public abstract class StoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         await store.Tasks.UpsertAsync(NewTask("octo/app#2"), Token);
 
-        Assert.True(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Queued, TaskState.Running, "label", T0.AddSeconds(1), Token));
-        Assert.True(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Running, TaskState.Succeeded, "pull request #3", T0.AddSeconds(9), Token));
-        Assert.False(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Running, TaskState.Failed, "late", T0.AddSeconds(10), Token));
+        Assert.True(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Queued, TaskState.Running, "run-a", "label", T0.AddSeconds(1), Token));
+        Assert.True(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Running, TaskState.Succeeded, "run-a", "pull request #3", T0.AddSeconds(9), Token));
+        Assert.False(await store.Tasks.TransitionAsync("octo/app#2", TaskState.Running, TaskState.Failed, "run-a", "late", T0.AddSeconds(10), Token));
 
         var history = await store.Tasks.HistoryAsync("octo/app#2", Token);
         Assert.Equal(
@@ -126,7 +127,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         await store.Tasks.UpsertAsync(NewTask("octo/app#3"), Token);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tasks.TransitionAsync("octo/app#3", TaskState.Queued, TaskState.Succeeded, "skip", T0, Token));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tasks.TransitionAsync("octo/app#3", TaskState.Queued, TaskState.Succeeded, "run-a", "skip", T0, Token));
         Assert.Equal(TaskState.Queued, (await store.Tasks.GetAsync("octo/app#3", Token))!.State);
     }
 
@@ -136,10 +137,38 @@ public abstract class StoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         await store.Tasks.UpsertAsync(NewTask("octo/app#4"), Token);
 
-        var wins = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.Tasks.TransitionAsync("octo/app#4", TaskState.Queued, TaskState.Running, $"worker {i}", T0, Token), Token)));
+        var wins = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.Tasks.TransitionAsync("octo/app#4", TaskState.Queued, TaskState.Running, $"run-{i}", $"worker {i}", T0, Token), Token)));
 
         Assert.Equal(1, wins.Count(w => w));
         Assert.Single(await store.Tasks.HistoryAsync("octo/app#4", Token));
+    }
+
+    [Fact]
+    public async Task Transition_OutOfRunning_OnlyByTheRunHoldingTheTask()
+    {
+        var store = await OpenAsync();
+        await store.Tasks.UpsertAsync(NewTask("octo/app#20"), Token);
+        Assert.True(await store.Tasks.TransitionAsync("octo/app#20", TaskState.Queued, TaskState.Running, "run-a", "a", T0, Token));
+
+        Assert.False(await store.Tasks.TransitionAsync("octo/app#20", TaskState.Running, TaskState.Succeeded, "run-b", "b ends a's work", T0, Token));
+        Assert.True(await store.Tasks.TransitionAsync("octo/app#20", TaskState.Running, TaskState.Succeeded, "run-a", "a ends", T0, Token));
+
+        Assert.Equal(("run-a", TaskState.Succeeded), ((await store.Tasks.GetAsync("octo/app#20", Token))!.Owner, (await store.Tasks.GetAsync("octo/app#20", Token))!.State));
+    }
+
+    [Fact]
+    public async Task TakeOver_OnlyAStaleRunningTask_RecordingItInterruptedThenRunning()
+    {
+        var store = await OpenAsync();
+        await store.Tasks.UpsertAsync(NewTask("octo/app#21", TaskState.Running, T0.AddMinutes(-5)) with { Owner = "run-a" }, Token);
+
+        Assert.False(await store.Tasks.TakeOverAsync("octo/app#21", T0.AddMinutes(-30), "run-b", T0, Token));
+        Assert.True(await store.Tasks.TakeOverAsync("octo/app#21", T0.AddMinutes(-1), "run-b", T0, Token));
+
+        var task = await store.Tasks.GetAsync("octo/app#21", Token);
+        Assert.Equal(("run-b", TaskState.Running, T0), (task!.Owner, task.State, task.UpdatedAt));
+        Assert.Equal([(TaskState.Running, TaskState.Interrupted), (TaskState.Interrupted, TaskState.Running)], (await store.Tasks.HistoryAsync("octo/app#21", Token)).Select(t => (t.From, t.To)));
+        Assert.False(await store.Tasks.TransitionAsync("octo/app#21", TaskState.Running, TaskState.Failed, "run-a", "the old run comes back", T0, Token));
     }
 
     [Fact]
@@ -166,9 +195,10 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task SaveCheckpoint_KeepsTheTaskAliveAndStoresTheCheckpoint()
     {
         var store = await OpenAsync();
-        await store.Tasks.UpsertAsync(NewTask("octo/app#5", TaskState.Running, T0.AddHours(-1)), Token);
+        await store.Tasks.UpsertAsync(NewTask("octo/app#5", TaskState.Running, T0.AddHours(-1)) with { Owner = "run-a" }, Token);
 
-        await store.Tasks.SaveCheckpointAsync("octo/app#5", """{"attempt":2}""", T0, Token);
+        await store.Tasks.SaveCheckpointAsync("octo/app#5", "run-a", """{"attempt":2}""", T0, Token);
+        await store.Tasks.SaveCheckpointAsync("octo/app#5", "run-b", """{"attempt":9}""", T0, Token);
 
         Assert.Empty(await store.Tasks.ResumableAsync(T0.AddMinutes(-30), Token));
         Assert.Equal("""{"attempt":2}""", (await store.Tasks.GetAsync("octo/app#5", Token))!.Checkpoint);

@@ -107,7 +107,7 @@ public static partial class LearningReplay
             var journal = new RunJournal(store, options, TimeProvider.System, provider.GetRequiredService<ILogger<RunJournal>>());
             var request = new GenerationRequest { RepositoryPath = repository.Path, Task = $"Add a {method} method to src/Calculator.cs", Mode = GenerationMode.Feature, DryRun = true };
             request = await journal.BeginAsync(request, new TaskIdentity($"replay#{method}", "replay/demo"), cancellationToken);
-            var outcome = await pipeline.RunAsync(request, options, environment, cancellationToken);
+            var outcome = await pipeline.RunAsync(request, options, environment, journal.Heartbeat(), cancellationToken);
             await journal.CompleteAsync(outcome, cancellationToken);
             results.Add(new ReplayedTask(request.Task, outcome.Attempts.Count, outcome.Succeeded, request.Lessons.Count));
         }

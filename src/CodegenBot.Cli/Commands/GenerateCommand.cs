@@ -63,7 +63,7 @@ internal static class GenerateCommand
             try
             {
                 outcome = await services.GetRequiredService<GenerationPipeline>()
-                    .RunAsync(request, configuration.Options, context.Environment, cancellationToken);
+                    .RunAsync(request, configuration.Options, context.Environment, journal.Heartbeat(), cancellationToken);
             }
             catch (Exception ex)
             {

@@ -43,7 +43,10 @@ public interface ICodegenStore : IAsyncDisposable
 /// <summary>Tasks and the state machine they move through.</summary>
 public interface ITaskStore
 {
-    /// <summary>Records the task when new (in its given state); an existing task keeps its state and gets the new title and checkpoint.</summary>
+    /// <summary>
+    /// Records the task when new (in its given state, with its checkpoint); an existing task keeps its state, holder,
+    /// checkpoint and time (they belong to the run holding it) and takes the new title and mode.
+    /// </summary>
     Task<TaskRecord> UpsertAsync(TaskRecord task, CancellationToken cancellationToken);
 
     /// <summary>The task, or null.</summary>
@@ -51,13 +54,22 @@ public interface ITaskStore
 
     /// <summary>
     /// Moves the task to <paramref name="target"/> when it is in <paramref name="expected"/> (compare-and-set, so two
-    /// processes cannot both start it); false when its state was not <paramref name="expected"/>.
+    /// processes cannot both start it) and, when <paramref name="expected"/> is running, held by run
+    /// <paramref name="runId"/> (so a run cannot end another run's work); the task is then held by
+    /// <paramref name="runId"/>. False when the state or holder was not as expected.
     /// </summary>
     /// <exception cref="InvalidOperationException">The move is not allowed by <see cref="TaskStates.CanMove"/>.</exception>
-    Task<bool> TransitionAsync(string id, TaskState expected, TaskState target, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> TransitionAsync(string id, TaskState expected, TaskState target, string runId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Saves what a resumed run needs and marks the task alive at <paramref name="at"/>.</summary>
-    Task SaveCheckpointAsync(string id, string checkpoint, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes over a running task whose run has not been heard of since <paramref name="staleBefore"/> (its process
+    /// is gone): records it interrupted, then running for <paramref name="runId"/>. False when the task is not
+    /// running or its run is alive.
+    /// </summary>
+    Task<bool> TakeOverAsync(string id, DateTimeOffset staleBefore, string runId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Saves what a resumed run needs and marks the task alive at <paramref name="at"/>, when run <paramref name="runId"/> holds it.</summary>
+    Task SaveCheckpointAsync(string id, string runId, string checkpoint, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>The task's transitions, oldest first.</summary>
     Task<IReadOnlyList<TaskTransition>> HistoryAsync(string id, CancellationToken cancellationToken);

@@ -24,6 +24,8 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private TaskIdentity? _identity;
+    private bool _holdsTask;
+    private string _checkpoint = "";
     private DateTimeOffset _started;
     private bool _broken;
 
@@ -53,19 +55,24 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
                     Repository = identity.Repository,
                     Mode = ConfigNames.EnumValue(request.Mode),
                     Title = request.EffectiveTitle,
-                    Checkpoint = Checkpoint(request, RunId),
+                    Checkpoint = _checkpoint = Checkpoint(request, RunId),
                     CreatedAt = _started,
                     UpdatedAt = _started,
                 },
                 cancellationToken);
-            if (task.State == TaskState.Running)
+            var started = $"run {RunId} started{(identity.Actor.Length > 0 ? $" for {identity.Actor}" : "")}";
+            _holdsTask = task.State == TaskState.Running
+                ? await store.Tasks.TakeOverAsync(task.Id, _started - options.Storage.StaleAfter, RunId, _started, cancellationToken)
+                : await store.Tasks.TransitionAsync(task.Id, task.State, TaskState.Running, RunId, started, _started, cancellationToken);
+            if (_holdsTask)
             {
-                // Its earlier run is gone (the Action's concurrency group allows one run per task at a time).
-                await store.Tasks.TransitionAsync(task.Id, TaskState.Running, TaskState.Interrupted, $"superseded by run {RunId}", _started, cancellationToken);
-                task = task with { State = TaskState.Interrupted };
+                await store.Tasks.SaveCheckpointAsync(task.Id, RunId, _checkpoint, _started, cancellationToken);
             }
-
-            await store.Tasks.TransitionAsync(task.Id, task.State, TaskState.Running, $"run {RunId} started{(identity.Actor.Length > 0 ? $" for {identity.Actor}" : "")}", _started, cancellationToken);
+            else
+            {
+                // Another run is working on it (a revise next to a retry): record this run's figures, leave the task's state to that run.
+                LogTaskBusy(logger, task.Id, task.Owner);
+            }
         }, cancellationToken);
 
         if (!options.Learning.Enabled || _broken)
@@ -130,9 +137,12 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
                 await LearnAsync(store, outcome, identity, now, cancellationToken);
             }
 
-            await store.Tasks.TransitionAsync(
-                identity.TaskId, TaskState.Running, outcome.Succeeded ? TaskState.Succeeded : TaskState.Failed,
-                outcome.Succeeded ? $"run {RunId} passed the checks" : $"run {RunId} gave up: {outcome.GiveUpReason}", now, cancellationToken);
+            if (_holdsTask)
+            {
+                await store.Tasks.TransitionAsync(
+                    identity.TaskId, TaskState.Running, outcome.Succeeded ? TaskState.Succeeded : TaskState.Failed, RunId,
+                    outcome.Succeeded ? $"run {RunId} passed the checks" : $"run {RunId} gave up: {outcome.GiveUpReason}", now, cancellationToken);
+            }
         }, cancellationToken);
     }
 
@@ -156,7 +166,7 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
     public async Task AbortAsync(Exception error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        if (store is null || _identity is null || _broken)
+        if (store is null || _identity is null || _broken || !_holdsTask)
         {
             return;
         }
@@ -165,7 +175,33 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             ? (TaskState.Interrupted, $"run {RunId} was cancelled")
             : (TaskState.Failed, $"run {RunId} failed: {(error is UserErrorException ? error.Message : error.GetType().Name)}");
         var identity = _identity;
-        await SafeAsync("the end of the task", () => store.Tasks.TransitionAsync(identity.TaskId, TaskState.Running, state, reason, time.GetUtcNow(), cancellationToken), cancellationToken);
+        await SafeAsync("the end of the task", () => store.Tasks.TransitionAsync(identity.TaskId, TaskState.Running, state, RunId, reason, time.GetUtcNow(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// An observer that marks the task alive as each stage ends (so a long run is not taken for a dead one), then
+    /// tells <paramref name="inner"/>.
+    /// </summary>
+    public IPipelineObserver Heartbeat(IPipelineObserver? inner = null) => new HeartbeatObserver(this, inner ?? IPipelineObserver.None);
+
+    private Task BeatAsync(CancellationToken cancellationToken) =>
+        store is null || _identity is not { } identity || _broken || !_holdsTask
+            ? Task.CompletedTask
+            : SafeAsync("a sign of life", () => store.Tasks.SaveCheckpointAsync(identity.TaskId, RunId, _checkpoint, time.GetUtcNow(), cancellationToken), cancellationToken);
+
+    private sealed class HeartbeatObserver(RunJournal journal, IPipelineObserver inner) : IPipelineObserver
+    {
+        public async ValueTask OnContextAsync(Context.GatheredContext context, CancellationToken cancellationToken)
+        {
+            await journal.BeatAsync(cancellationToken);
+            await inner.OnContextAsync(context, cancellationToken);
+        }
+
+        public async ValueTask OnAttemptAsync(AttemptRecord attempt, int maxAttempts, CancellationToken cancellationToken)
+        {
+            await journal.BeatAsync(cancellationToken);
+            await inner.OnAttemptAsync(attempt, maxAttempts, cancellationToken);
+        }
     }
 
     /// <summary>Records what people said about a task outside a run (a review on its pull request).</summary>
@@ -287,7 +323,17 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             LogStoreFailed(logger, what, _identity?.TaskId ?? "", ex.Message);
             return default;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A store must never fail a run that has started: a bug here costs the record, not the change.
+            _broken = true;
+            LogStoreFailed(logger, what, _identity?.TaskId ?? "", $"{ex.GetType().Name}: {ex.Message}");
+            return default;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} is being worked on by run {Owner}; this run's attempts and figures are recorded, the task's state is left to that run")]
+    private static partial void LogTaskBusy(ILogger logger, string taskId, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record {What} for task {TaskId}; the run goes on without the store, and the task stays resumable: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string what, string taskId, string reason);

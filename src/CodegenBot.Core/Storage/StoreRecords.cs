@@ -56,6 +56,9 @@ public sealed record TaskRecord
     /// <summary>The state now.</summary>
     public TaskState State { get; init; } = TaskState.Queued;
 
+    /// <summary>The run that made the last move (while running: the run working on it).</summary>
+    public string Owner { get; init; } = "";
+
     /// <summary>What a resumed run needs, as the caller serialised it (the request); never secrets.</summary>
     public string Checkpoint { get; init; } = "";
 

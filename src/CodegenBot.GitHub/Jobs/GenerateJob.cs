@@ -75,7 +75,7 @@ internal static partial class GenerateJob
         GenerationOutcome outcome;
         try
         {
-            var observer = tracking is null ? null : new TrackingObserver(tracking);
+            var observer = job.Journal.Heartbeat(tracking is null ? null : new TrackingObserver(tracking));
             outcome = await job.Services.GetRequiredService<GenerationPipeline>().RunAsync(request, job.Options, job.Environment, observer, cancellationToken);
         }
         catch (ModelAccessDeniedException ex)

@@ -19,7 +19,7 @@ internal static class Migrations
             """
             CREATE TABLE tasks (
                 id TEXT PRIMARY KEY, repository TEXT NOT NULL, mode TEXT NOT NULL, title TEXT NOT NULL,
-                state TEXT NOT NULL, checkpoint TEXT NOT NULL, created_at {INTEGER} NOT NULL, updated_at {INTEGER} NOT NULL)
+                state TEXT NOT NULL, owner TEXT NOT NULL, checkpoint TEXT NOT NULL, created_at {INTEGER} NOT NULL, updated_at {INTEGER} NOT NULL)
             """,
             "CREATE INDEX ix_tasks_state ON tasks (state, updated_at)",
             """

@@ -54,7 +54,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
 
     // ---- tasks ----
 
-    private const string TaskColumns = "id, repository, mode, title, state, checkpoint, created_at, updated_at";
+    private const string TaskColumns = "id, repository, mode, title, state, checkpoint, created_at, updated_at, owner";
 
     async Task<TaskRecord> ITaskStore.UpsertAsync(TaskRecord task, CancellationToken cancellationToken)
     {
@@ -62,12 +62,12 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
             (connection, token) => database.ExecuteAsync(
                 connection, null,
                 $"""
-                INSERT INTO tasks ({TaskColumns}) VALUES (@id, @repository, @mode, @title, @state, @checkpoint, @created, @updated)
-                ON CONFLICT (id) DO UPDATE SET title = excluded.title, mode = excluded.mode, checkpoint = excluded.checkpoint, updated_at = excluded.updated_at
+                INSERT INTO tasks ({TaskColumns}) VALUES (@id, @repository, @mode, @title, @state, @checkpoint, @created, @updated, @owner)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, mode = excluded.mode
                 """,
                 token,
                 ("@id", task.Id), ("@repository", task.Repository), ("@mode", task.Mode), ("@title", task.Title),
-                ("@state", task.State.ToString()), ("@checkpoint", task.Checkpoint), ("@created", Stored(task.CreatedAt)), ("@updated", Stored(task.UpdatedAt))),
+                ("@state", task.State.ToString()), ("@checkpoint", task.Checkpoint), ("@created", Stored(task.CreatedAt)), ("@updated", Stored(task.UpdatedAt)), ("@owner", task.Owner)),
             cancellationToken);
         return (await Tasks.GetAsync(task.Id, cancellationToken))!;
     }
@@ -76,7 +76,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
         (await database.RunAsync((connection, token) => database.QueryAsync(connection, $"SELECT {TaskColumns} FROM tasks WHERE id = @id", ReadTask, token, ("@id", id)), cancellationToken))
         .FirstOrDefault();
 
-    Task<bool> ITaskStore.TransitionAsync(string id, TaskState expected, TaskState target, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    Task<bool> ITaskStore.TransitionAsync(string id, TaskState expected, TaskState target, string runId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var (from, to) = (expected, target);
         if (!TaskStates.CanMove(from, to))
@@ -89,26 +89,55 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
             {
                 await using var transaction = await connection.BeginTransactionAsync(token);
                 var moved = await database.ExecuteAsync(
-                    connection, transaction, "UPDATE tasks SET state = @to, updated_at = @at WHERE id = @id AND state = @from", token,
-                    ("@to", to.ToString()), ("@at", Stored(at)), ("@id", id), ("@from", from.ToString()));
+                    connection, transaction,
+                    "UPDATE tasks SET state = @to, owner = @run, updated_at = @at WHERE id = @id AND state = @from AND (@from <> @running OR owner = @run)", token,
+                    ("@to", to.ToString()), ("@run", runId), ("@at", Stored(at)), ("@id", id), ("@from", from.ToString()), ("@running", nameof(TaskState.Running)));
                 if (moved == 0)
                 {
                     await transaction.RollbackAsync(token);
                     return false;
                 }
 
-                await database.ExecuteAsync(
-                    connection, transaction, "INSERT INTO task_transitions (task_id, from_state, to_state, at_ms, reason) VALUES (@id, @from, @to, @at, @reason)", token,
-                    ("@id", id), ("@from", from.ToString()), ("@to", to.ToString()), ("@at", Stored(at)), ("@reason", reason));
+                await AddTransitionAsync(connection, transaction, id, from, to, reason, at, token);
                 await transaction.CommitAsync(token);
                 return true;
             },
             cancellationToken);
     }
 
-    Task ITaskStore.SaveCheckpointAsync(string id, string checkpoint, DateTimeOffset at, CancellationToken cancellationToken) =>
+    Task<bool> ITaskStore.TakeOverAsync(string id, DateTimeOffset staleBefore, string runId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.RunAsync(
-            (connection, token) => database.ExecuteAsync(connection, null, "UPDATE tasks SET checkpoint = @checkpoint, updated_at = @at WHERE id = @id", token, ("@checkpoint", checkpoint), ("@at", Stored(at)), ("@id", id)),
+            async (connection, token) =>
+            {
+                var previous = (await database.QueryAsync(connection, "SELECT owner FROM tasks WHERE id = @id", r => r.GetString(0), token, ("@id", id))).FirstOrDefault() ?? "";
+                await using var transaction = await connection.BeginTransactionAsync(token);
+                var moved = await database.ExecuteAsync(
+                    connection, transaction,
+                    "UPDATE tasks SET owner = @run, updated_at = @at WHERE id = @id AND state = @running AND updated_at < @stale", token,
+                    ("@run", runId), ("@at", Stored(at)), ("@id", id), ("@running", nameof(TaskState.Running)), ("@stale", Stored(staleBefore)));
+                if (moved == 0)
+                {
+                    await transaction.RollbackAsync(token);
+                    return false;
+                }
+
+                await AddTransitionAsync(connection, transaction, id, TaskState.Running, TaskState.Interrupted, $"run {previous} was not heard of since before {staleBefore:u}", at, token);
+                await AddTransitionAsync(connection, transaction, id, TaskState.Interrupted, TaskState.Running, $"run {runId} took it over", at, token);
+                await transaction.CommitAsync(token);
+                return true;
+            },
+            cancellationToken);
+
+    private Task<int> AddTransitionAsync(DbConnection connection, DbTransaction transaction, string id, TaskState from, TaskState to, string reason, DateTimeOffset at, CancellationToken token) =>
+        database.ExecuteAsync(
+            connection, transaction, "INSERT INTO task_transitions (task_id, from_state, to_state, at_ms, reason) VALUES (@id, @from, @to, @at, @reason)", token,
+            ("@id", id), ("@from", from.ToString()), ("@to", to.ToString()), ("@at", Stored(at)), ("@reason", reason));
+
+    Task ITaskStore.SaveCheckpointAsync(string id, string runId, string checkpoint, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            (connection, token) => database.ExecuteAsync(
+                connection, null, "UPDATE tasks SET checkpoint = @checkpoint, updated_at = @at WHERE id = @id AND owner = @run", token,
+                ("@checkpoint", checkpoint), ("@at", Stored(at)), ("@id", id), ("@run", runId)),
             cancellationToken);
 
     async Task<IReadOnlyList<TaskTransition>> ITaskStore.HistoryAsync(string id, CancellationToken cancellationToken) =>
@@ -177,6 +206,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
         Checkpoint = r.GetString(5),
         CreatedAt = Time(r, 6),
         UpdatedAt = Time(r, 7),
+        Owner = r.GetString(8),
     };
 
     // ---- audit log ----
