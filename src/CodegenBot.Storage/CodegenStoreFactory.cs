@@ -113,30 +113,31 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
         }
 
         var database = new SqliteDatabase(path, options.MaxRetries, options.CommandTimeout, time);
-        string? problem;
-        try
-        {
-            var check = await database.CheckAsync(cancellationToken);
-            problem = check == "ok" ? null : check;
-        }
-        catch (Exception ex) when (SqliteDatabase.IsCorruption(ex))
-        {
-            problem = SqliteDatabase.FirstLine((ex.InnerException ?? ex).Message);
-        }
-
+        var problem = await ProblemOfAsync(database, cancellationToken);
         if (problem is null)
         {
             return database;
         }
 
         // Keep the damaged file (and its journal) beside the new one: it may hold lessons worth recovering by hand.
+        // Another process may have found it damaged too: look again first, and never overwrite a file moved aside.
         SqliteDatabase.ReleaseFile();
-        var aside = $"{path}.corrupt-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+        if (await ProblemOfAsync(database, cancellationToken) is null)
+        {
+            return database;
+        }
+
+        SqliteDatabase.ReleaseFile();
+        var aside = $"{path}.corrupt-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
         foreach (var suffix in (string[])["", "-wal", "-shm"])
         {
-            if (File.Exists(path + suffix))
+            try
             {
-                File.Move(path + suffix, aside + suffix, overwrite: true);
+                File.Move(path + suffix, aside + suffix, overwrite: false);
+            }
+            catch (FileNotFoundException)
+            {
+                // Not there (no journal), or another process moved it a moment ago.
             }
         }
 
@@ -144,6 +145,20 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
         database = new SqliteDatabase(path, options.MaxRetries, options.CommandTimeout, time);
         await database.CheckAsync(cancellationToken);
         return database;
+    }
+
+    /// <summary>What is wrong with the file, or null when it is a sound database.</summary>
+    private static async Task<string?> ProblemOfAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var check = await database.CheckAsync(cancellationToken);
+            return check == "ok" ? null : check;
+        }
+        catch (Exception ex) when (SqliteDatabase.IsCorruption(ex))
+        {
+            return SqliteDatabase.FirstLine((ex.InnerException ?? ex).Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SQLite database {Path} is damaged ({Problem}); it was moved to {Aside} (kept: it may hold lessons worth recovering) and a new, empty database created")]
