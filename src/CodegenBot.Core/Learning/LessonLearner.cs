@@ -19,6 +19,9 @@ public static class LessonLearner
     /// <summary>Tasks that must hit the same problem before it becomes a lesson (one task is an incident, two a pattern).</summary>
     public const int MinTasksForLesson = 2;
 
+    /// <summary>How the evidence of a contradiction starts (the lesson was in the prompt and its problem came back).</summary>
+    public const string ContradictedPrefix = "contradicted: ";
+
     /// <summary>Evidence kept per lesson, newest last.</summary>
     public const int MaxEvidence = 10;
 
@@ -72,7 +75,7 @@ public static class LessonLearner
             else if (usedIds.Contains(lesson.Id))
             {
                 // The prompt said so and the problem came back: the lesson did not help (or is wrong).
-                changed[lesson.Id] = lesson with { Contradictions = lesson.Contradictions + 1, Evidence = Append(lesson.Evidence, evidence) };
+                changed[lesson.Id] = lesson with { Contradictions = lesson.Contradictions + 1, Evidence = Append(lesson.Evidence, evidence with { Feedback = ContradictedPrefix + evidence.Feedback }) };
             }
             else
             {
@@ -107,8 +110,11 @@ public static class LessonLearner
         ArgumentNullException.ThrowIfNull(existing);
         var outcome = merged ? "merged" : "closed";
         var evidence = new LessonEvidence(taskId, $"the pull request was {(merged ? "merged" : "closed without merging")}", outcome, now);
+
+        // Shaped the task: learnt or confirmed in it (not contradicted there), and not already given this task's outcome.
         return [.. existing
-            .Where(l => l.Evidence.Any(e => e.Task == taskId))
+            .Where(l => l.Evidence.Any(e => e.Task == taskId && !e.Feedback.StartsWith(ContradictedPrefix, StringComparison.Ordinal) && e.Outcome is not ("merged" or "closed"))
+                && !l.Evidence.Any(e => e.Task == taskId && e.Outcome is "merged" or "closed"))
             .Select(l => merged
                 ? l with { Confirmations = l.Confirmations + 1, LastConfirmedAt = now, Evidence = Append(l.Evidence, evidence) }
                 : l with { Contradictions = l.Contradictions + 1, Evidence = Append(l.Evidence, evidence) })

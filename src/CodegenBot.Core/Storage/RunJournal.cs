@@ -153,7 +153,10 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
         await store.Feedback.RecordAsync(entries, cancellationToken);
         var patterns = await store.Feedback.PatternsAsync(identity.Repository, Learning.LessonLearner.MinTasksForLesson, now - PatternWindow, MaxPatterns, cancellationToken);
         var existing = await store.Lessons.ListAsync(identity.Repository, cancellationToken);
-        var changed = Learning.LessonLearner.Learn(identity.Repository, identity.TaskId, outcome.Succeeded, entries, patterns, existing, outcome.Request.Lessons, now);
+        // The lessons the prompt carried, as stored now (another run may have changed them since this one began).
+        var sent = outcome.Request.Lessons.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var used = existing.Where(l => sent.Contains(l.Id)).ToList();
+        var changed = Learning.LessonLearner.Learn(identity.Repository, identity.TaskId, outcome.Succeeded, entries, patterns, existing, used, now);
         foreach (var lesson in changed)
         {
             await store.Lessons.UpsertAsync(lesson, cancellationToken);

@@ -103,6 +103,17 @@ public sealed class LessonLearnerTests
     }
 
     [Fact]
+    public void FromPullRequestOutcome_LessonContradictedInTheTaskOrAlreadyGivenTheOutcome_IsLeftAlone()
+    {
+        var contradicted = Assert.Single(LessonLearner.Learn("octo/app", "octo/app#3", false, [Entry()], [Pattern(3)], [Existing()], [Existing()], T0));
+        var merged = Assert.Single(LessonLearner.FromPullRequestOutcome([Existing() with { Evidence = [new LessonEvidence("octo/app#3", "followed", "passed", T0)] }], "octo/app#3", true, T0));
+
+        Assert.StartsWith(LessonLearner.ContradictedPrefix, contradicted.Evidence[^1].Feedback, StringComparison.Ordinal);
+        Assert.Empty(LessonLearner.FromPullRequestOutcome([contradicted], "octo/app#3", merged: true, T0));
+        Assert.Empty(LessonLearner.FromPullRequestOutcome([merged], "octo/app#3", merged: false, T0.AddDays(1)));
+    }
+
+    [Fact]
     public void IdOf_IsStableAndPerRepository()
     {
         Assert.Equal(LessonLearner.IdOf("octo/app", Key), LessonLearner.IdOf("octo/app", Key));
