@@ -58,11 +58,12 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
 
         LogOpened(logger, database.Description);
         var store = new SqlCodegenStore(database, time);
-        if (options.Retention > TimeSpan.Zero)
+        var now = time.GetUtcNow();
+        if (options.Retention > TimeSpan.Zero && options.Retention < now - DateTimeOffset.UnixEpoch)
         {
             try
             {
-                var pruned = await store.PruneAsync(time.GetUtcNow() - options.Retention, cancellationToken);
+                var pruned = await store.PruneAsync(now - options.Retention, cancellationToken);
                 if (pruned > 0)
                 {
                     LogPruned(logger, pruned, options.Retention);

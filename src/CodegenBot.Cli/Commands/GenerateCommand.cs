@@ -58,10 +58,10 @@ internal static class GenerateCommand
             await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
             await using var store = await services.GetRequiredService<ICodegenStoreFactory>().OpenAsync(configuration.Options.Storage, context.Environment, cancellationToken);
             var journal = new RunJournal(store, configuration.Options, context.Time, services.GetRequiredService<ILogger<RunJournal>>());
-            request = await journal.BeginAsync(request, new TaskIdentity($"{repositoryPath}:{BranchNames.Slug(request.EffectiveTitle)}", repositoryPath, Environment.UserName), cancellationToken);
             GenerationOutcome outcome;
             try
             {
+                request = await journal.BeginAsync(request, new TaskIdentity($"{repositoryPath}:{BranchNames.Slug(request.EffectiveTitle)}", repositoryPath, Environment.UserName), cancellationToken);
                 outcome = await services.GetRequiredService<GenerationPipeline>()
                     .RunAsync(request, configuration.Options, context.Environment, journal.Heartbeat(), cancellationToken);
             }

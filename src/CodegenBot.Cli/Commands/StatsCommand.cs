@@ -37,7 +37,9 @@ internal static class StatsCommand
 
             var runs = await store.Runs.ListAsync(from, repository, cancellationToken);
             var statistics = RunStatistics.Of(runs);
-            var resumable = await store.Tasks.ResumableAsync(context.Time.GetUtcNow() - configuration.Options.Storage.StaleAfter, cancellationToken);
+            var resumable = (await store.Tasks.ResumableAsync(context.Time.GetUtcNow() - configuration.Options.Storage.StaleAfter, cancellationToken))
+                .Where(t => repository is null || t.Repository == repository)
+                .ToList();
             var lessons = repository is null ? [] : Lessons(await store.Lessons.ListAsync(repository, cancellationToken), configuration.Options.Learning, context.Time.GetUtcNow());
             if (parse.GetValue(format) == "json")
             {

@@ -12,7 +12,7 @@ internal sealed class GitHubAuditTrail(string repository, TimeProvider time)
 {
     private readonly ConcurrentQueue<AuditEntry> _pending = new();
 
-    /// <summary>The task the job works on, once known.</summary>
+    /// <summary>The task the job works on, once known (a job on a pull request learns it from the control block).</summary>
     public string TaskId { get; set; } = "";
 
     /// <summary>The person who triggered the job, once known.</summary>
@@ -21,8 +21,9 @@ internal sealed class GitHubAuditTrail(string repository, TimeProvider time)
     /// <summary>Entries not yet written.</summary>
     public int PendingCount => _pending.Count;
 
+    /// <summary>Records an action; its task is filled in when written, so every entry of a job carries the task it came to work on.</summary>
     public void Record(string action, string target, string outcome) =>
-        _pending.Enqueue(new AuditEntry { At = time.GetUtcNow(), Repository = repository, Action = action, Target = target, Actor = Actor, TaskId = TaskId, Outcome = outcome });
+        _pending.Enqueue(new AuditEntry { At = time.GetUtcNow(), Repository = repository, Action = action, Target = target, Actor = Actor, Outcome = outcome });
 
     /// <summary>Writes the pending entries through the journal (or drops them when there is no store).</summary>
     public async Task FlushAsync(RunJournal? journal, CancellationToken cancellationToken)

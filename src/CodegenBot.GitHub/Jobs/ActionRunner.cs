@@ -50,6 +50,7 @@ public sealed partial class ActionRunner(
         BaseConfiguration? baseConfig = null;
         ICodegenStore? store = null;
         RunJournal? journal = null;
+        StorageOptions? storage = null;
         try
         {
             var first = EventMapper.Map(action.EventName, payload.RootElement, Settings(bootstrap));
@@ -74,12 +75,7 @@ public sealed partial class ActionRunner(
 
             audit.Actor = trigger.Actor?.Login ?? "";
             audit.TaskId = TaskIdOf(trigger);
-            if (bootstrapServices.GetService<ICodegenStoreFactory>() is { } stores)
-            {
-                store = await stores.OpenAsync(options.Storage, engineEnvironment, cancellationToken);
-            }
-
-            journal = new RunJournal(store, options, time, loggers.CreateLogger<RunJournal>());
+            storage = options.Storage;
 
             if (trigger.Actor is { } actor && trigger.NeedsPermission)
             {
@@ -108,6 +104,15 @@ public sealed partial class ActionRunner(
             }
 
             await ReactAsync(client, trigger, logger, cancellationToken);
+
+            // The store, for the jobs that record a task (help and assess reports record only their audit entries,
+            // at the end, so a store that is down cannot stop them). A store that cannot be opened here stops the job.
+            if (trigger.Kind is not (TriggerKind.Help or TriggerKind.Assess))
+            {
+                store = await OpenStoreAsync(bootstrapServices, options.Storage, engineEnvironment, cancellationToken);
+            }
+
+            journal = new RunJournal(store, options, time, loggers.CreateLogger<RunJournal>());
             await using var engine = services(options);
             var job = new JobContext
             {
@@ -122,6 +127,7 @@ public sealed partial class ActionRunner(
                 BaseConfig = baseConfig,
                 Services = engine,
                 Journal = journal,
+                Audit = audit,
                 Time = time,
                 Loggers = loggers,
             };
@@ -160,7 +166,7 @@ public sealed partial class ActionRunner(
         finally
         {
             baseConfig?.Dispose();
-            await audit.FlushAsync(journal, CancellationToken.None);
+            await FlushAuditAsync(audit, storage, store, journal, bootstrapServices, engineEnvironment, loggers);
             if (store is not null)
             {
                 await store.DisposeAsync();
@@ -169,6 +175,40 @@ public sealed partial class ActionRunner(
 
         return Finish(commands, result, logger);
     }
+
+    private static async Task<ICodegenStore?> OpenStoreAsync(IServiceProvider services, StorageOptions storage, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        services.GetService<ICodegenStoreFactory>() is { } stores ? await stores.OpenAsync(storage, environment, cancellationToken) : null;
+
+    /// <summary>
+    /// Writes the job's audit entries: through the run's journal, or, for a job that opened no store (help, assess,
+    /// a refusal), through a store opened for the purpose; a store that is down then costs a warning, not the job.
+    /// </summary>
+    private async Task FlushAuditAsync(GitHubAuditTrail audit, StorageOptions? storage, ICodegenStore? store, RunJournal? journal, IServiceProvider services, IReadOnlyDictionary<string, string?> environment, ILoggerFactory loggers)
+    {
+        if (audit.PendingCount == 0 || storage is null)
+        {
+            return;
+        }
+
+        if (store is not null && journal is not null)
+        {
+            await audit.FlushAsync(journal, CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            await using var opened = await OpenStoreAsync(services, storage, environment, CancellationToken.None);
+            await audit.FlushAsync(new RunJournal(opened, new CodegenOptions { Storage = storage }, time, loggers.CreateLogger<RunJournal>()), CancellationToken.None);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogAuditNotWritten(loggers.CreateLogger<ActionRunner>(), audit.PendingCount, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit entries were not written: {Reason}")]
+    private static partial void LogAuditNotWritten(ILogger logger, int count, string reason);
 
     /// <summary>The task a trigger is about, as the store names it: the issue or pull request, else the run.</summary>
     private string TaskIdOf(Trigger trigger) => trigger.Number is { } number

@@ -71,10 +71,10 @@ internal static partial class GenerateJob
         };
 
         var identity = job.TaskOf(target.Origin, target.Branch, target.RequestedBy);
-        request = await job.Journal.BeginAsync(request, identity, cancellationToken);
         GenerationOutcome outcome;
         try
         {
+            request = await job.Journal.BeginAsync(request, identity, cancellationToken);
             var observer = job.Journal.Heartbeat(tracking is null ? null : new TrackingObserver(tracking));
             outcome = await job.Services.GetRequiredService<GenerationPipeline>().RunAsync(request, job.Options, job.Environment, observer, cancellationToken);
         }
@@ -129,19 +129,18 @@ internal static partial class GenerateJob
             return result with { Status = JobStatus.DryRun, ExitCode = 0, Message = "dry run: the change passed the checks" };
         }
 
-        job.Git.Push(target.Branch, replacing: onTop ? null : remote.Tip, cancellationToken);
-        await job.Journal.AuditAsync(
-            new Core.Storage.AuditEntry
-            {
-                At = job.Time.GetUtcNow(),
-                Repository = job.Repository.ToString(),
-                Action = onTop || remote.Tip is null ? "git.push" : "git.push.replace",
-                Target = $"{target.Branch} {outcome.CommitSha}",
-                Actor = identity.Actor,
-                TaskId = identity.TaskId,
-                Outcome = "ok",
-            },
-            cancellationToken);
+        var push = onTop || remote.Tip is null ? "git.push" : "git.push.replace";
+        try
+        {
+            job.Git.Push(target.Branch, replacing: onTop ? null : remote.Tip, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            job.Audit.Record(push, $"{target.Branch} {outcome.CommitSha}", $"failed: {ex.GetType().Name}");
+            throw;
+        }
+
+        job.Audit.Record(push, $"{target.Branch} {outcome.CommitSha}", "ok");
         var body = PullRequestBody.Render(job, target, outcome, report, remote.ForeignCommits.Count);
         var pr = await job.Publisher.PublishAsync(target.Branch, job.BaseBranch, PullRequestBody.Title(target), body, cancellationToken);
         if (tracking is not null)

@@ -36,6 +36,9 @@ internal sealed class JobContext
 
     public required IServiceProvider Services { get; init; }
 
+    /// <summary>The audit trail of the job's writes on GitHub (its task is set once the job knows it).</summary>
+    public required Api.GitHubAuditTrail Audit { get; init; }
+
     /// <summary>Records the run in the store (a no-op journal when storage is off).</summary>
     public required Core.Storage.RunJournal Journal { get; init; }
 
@@ -50,10 +53,15 @@ internal sealed class JobContext
     /// the branch (<c>owner/name:codegen/task-...</c>), so a generation, its revisions and its pull request's
     /// outcome are one task.
     /// </summary>
-    public Core.Storage.TaskIdentity TaskOf(Events.PullRequestOrigin origin, string branch, string? requestedBy) => new(
-        origin.Issue is { } issue ? $"{Repository}#{issue.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{Repository}:{branch}",
-        Repository.ToString(),
-        requestedBy ?? Trigger.Actor?.Login ?? "");
+    public Core.Storage.TaskIdentity TaskOf(Events.PullRequestOrigin origin, string branch, string? requestedBy)
+    {
+        var identity = new Core.Storage.TaskIdentity(
+            origin.Issue is { } issue ? $"{Repository}#{issue.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{Repository}:{branch}",
+            Repository.ToString(),
+            requestedBy ?? Trigger.Actor?.Login ?? "");
+        Audit.TaskId = identity.TaskId;
+        return identity;
+    }
 
     public string Workspace => Action.Workspace;
 

@@ -33,8 +33,19 @@ internal static class ReviseJob
             .Concat(newReviews.Select(r => Comment("", null, r.User.Login, r.Body)))
             .ToList<object>();
         var instructions = job.Trigger.Instructions.Trim();
-        var userFeedback = newComments.Select(c => FeedbackNormalizer.FromReview(c.Body, c.Path, c.Line))
-            .Concat(newReviews.Select(r => FeedbackNormalizer.FromReview(r.Body, null, null)))
+        // Recorded (and so able to become a lesson) only from people who may trigger the bot.
+        var access = new Access.AccessCheck(job.Client, job.Repository, job.Options.Security);
+        var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var author in newComments.Select(c => c.Author).Concat(newReviews.Select(r => r.User.Login)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if ((await access.CheckAsync(new Actor(author, false), cancellationToken)).Allowed)
+            {
+                allowed.Add(author);
+            }
+        }
+
+        var userFeedback = newComments.Where(c => allowed.Contains(c.Author)).Select(c => FeedbackNormalizer.FromReview(c.Body, c.Path, c.Line))
+            .Concat(newReviews.Where(r => allowed.Contains(r.User.Login)).Select(r => FeedbackNormalizer.FromReview(r.Body, null, null)))
             .Concat(instructions.Length > 0 ? [FeedbackNormalizer.FromInstructions(instructions)] : [])
             .ToList();
         if (open.Count == 0 && instructions.Length == 0)
