@@ -113,7 +113,7 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
             throw new StoreUnavailableException($"Cannot create the folder of the SQLite database {path} ({ex.Message}); set storage.sqlite_path to a writable place.", ex);
         }
 
-        var database = new SqliteDatabase(path, options.MaxRetries, options.CommandTimeout, time);
+        var database = new SqliteDatabase(path, options.CommandTimeout, time);
         var problem = await ProblemOfAsync(database, cancellationToken);
         if (problem is null)
         {
@@ -143,7 +143,7 @@ internal sealed partial class CodegenStoreFactory(ILogger<CodegenStoreFactory> l
         }
 
         LogMovedAside(logger, path, problem, aside);
-        database = new SqliteDatabase(path, options.MaxRetries, options.CommandTimeout, time);
+        database = new SqliteDatabase(path, options.CommandTimeout, time);
         await database.CheckAsync(cancellationToken);
         return database;
     }

@@ -165,8 +165,8 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact]
     public void CacheCompression_RejectsBytesItDidNotWrite()
     {
-        Assert.Null(CacheCompression.Decompress([1, 2]));
-        Assert.Null(CacheCompression.Decompress([10, 0, 0, 0, 1, 2, 3]));
-        Assert.Equal([1, 2, 3], CacheCompression.Decompress(CacheCompression.Compress([1, 2, 3])));
+        Assert.Null(Core.Context.Caching.CacheCompression.Decompress([1, 2]));
+        Assert.Null(Core.Context.Caching.CacheCompression.Decompress([10, 0, 0, 0, 1, 2, 3]));
+        Assert.Equal([1, 2, 3], Core.Context.Caching.CacheCompression.Decompress(Core.Context.Caching.CacheCompression.Compress([1, 2, 3])));
     }
 }

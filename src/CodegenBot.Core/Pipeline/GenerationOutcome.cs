@@ -101,6 +101,15 @@ public sealed record GenerationOutcome
     /// <summary>The lessons the prompt carried, as it showed them.</summary>
     public IReadOnlyList<string> LessonsUsed { get; init; } = [];
 
+    /// <summary>Tokens sent, over all attempts.</summary>
+    public long InputTokens => Attempts.Sum(a => a.InputTokens);
+
+    /// <summary>Tokens received, over all attempts.</summary>
+    public long OutputTokens => Attempts.Sum(a => a.OutputTokens);
+
+    /// <summary>What the attempts cost in USD, or null when none was priced.</summary>
+    public double? Cost => Attempts.Any(a => a.Cost is not null) ? Attempts.Sum(a => a.Cost ?? 0) : null;
+
     /// <summary>The change of the last attempt that made one.</summary>
     public ChangeSet? Changes => Attempts.LastOrDefault(a => a.Changes is not null)?.Changes;
 }

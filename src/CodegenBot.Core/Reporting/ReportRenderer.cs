@@ -41,11 +41,11 @@ internal sealed class ReportRenderer(TemplateRenderer templates)
             ["commit_short"] = outcome.CommitSha?[..7] ?? "",
             ["model"] = outcome.Model.Model,
             ["provider"] = ConfigNames.EnumValue(outcome.Model.Provider),
-            ["input_tokens"] = outcome.Attempts.Sum(a => a.InputTokens),
-            ["output_tokens"] = outcome.Attempts.Sum(a => a.OutputTokens),
+            ["input_tokens"] = outcome.InputTokens,
+            ["output_tokens"] = outcome.OutputTokens,
             ["cached_tokens"] = outcome.Attempts.Sum(a => a.CachedInputTokens),
-            ["cost"] = outcome.Attempts.Any(a => a.Cost is not null)
-                ? string.Create(CultureInfo.InvariantCulture, $"${outcome.Attempts.Sum(a => a.Cost ?? 0):0.0000}")
+            ["cost"] = outcome.Cost is { } cost
+                ? string.Create(CultureInfo.InvariantCulture, $"${cost:0.0000}")
                 : "not priced (add the model to model.prices)",
             ["context"] = Map(
                 ("tokens", outcome.Context.TokenCount),

@@ -32,9 +32,6 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
     /// <summary>This run's id.</summary>
     public string RunId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The store, or null when storage is off.</summary>
-    public ICodegenStore? Store => store;
-
     /// <summary>Records the start of the run and returns the request with what the store knows for it (lessons).</summary>
     public async Task<GenerationRequest> BeginAsync(GenerationRequest request, TaskIdentity identity, CancellationToken cancellationToken)
     {
@@ -253,10 +250,6 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
     private static List<FeedbackEntry> Entries(IEnumerable<Feedback.FeedbackItem> items, TaskIdentity identity, DateTimeOffset now) =>
         [.. items.Select(i => new FeedbackEntry { Repository = identity.Repository, TaskId = identity.TaskId, Key = i.Key, Category = i.CategoryName, Message = i.Message, At = now })];
 
-    /// <summary>Appends to the audit log (when a store is open).</summary>
-    public Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken) =>
-        store is null || _broken ? Task.CompletedTask : SafeAsync("an audit entry", () => store.Audit.AppendAsync(entry, cancellationToken), cancellationToken);
-
     /// <summary>The run's figures, for <see cref="IRunHistory"/>.</summary>
     internal static RunRecord Run(GenerationOutcome outcome, TaskIdentity identity, string runId, DateTimeOffset started, DateTimeOffset ended)
     {
@@ -274,9 +267,9 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
             Duration = ended - started,
             Attempts = outcome.Attempts.Count,
             QualityScore = outcome.Attempts.LastOrDefault(a => a.Assessment is not null)?.Assessment?.Overall,
-            InputTokens = outcome.Attempts.Sum(a => a.InputTokens),
-            OutputTokens = outcome.Attempts.Sum(a => a.OutputTokens),
-            Cost = outcome.Attempts.Any(a => a.Cost is not null) ? outcome.Attempts.Sum(a => a.Cost ?? 0) : null,
+            InputTokens = outcome.InputTokens,
+            OutputTokens = outcome.OutputTokens,
+            Cost = outcome.Cost,
             ContextTime = Stage("context"),
             CacheHits = outcome.Context.Index.Reused,
             CacheLookups = outcome.Context.Index.Reused + outcome.Context.Index.Analysed,
@@ -320,17 +313,11 @@ public sealed partial class RunJournal(ICodegenStore? store, CodegenOptions opti
         {
             return await work();
         }
-        catch (StoreUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException && !(ex is StoreUnavailableException && cancellationToken.IsCancellationRequested))
         {
+            // A store must never fail a run that has started: an unreachable store, or a bug here, costs the record, not the change.
             _broken = true;
-            LogStoreFailed(logger, what, _identity?.TaskId ?? "", ex.Message);
-            return default;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A store must never fail a run that has started: a bug here costs the record, not the change.
-            _broken = true;
-            LogStoreFailed(logger, what, _identity?.TaskId ?? "", $"{ex.GetType().Name}: {ex.Message}");
+            LogStoreFailed(logger, what, _identity?.TaskId ?? "", ex is StoreUnavailableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
             return default;
         }
     }

@@ -21,19 +21,19 @@ internal sealed class GitHubAuditTrail(string repository, TimeProvider time)
     /// <summary>Entries not yet written.</summary>
     public int PendingCount => _pending.Count;
 
-    /// <summary>Records an action; its task is filled in when written, so every entry of a job carries the task it came to work on.</summary>
+    /// <summary>Records an action; its task and person are filled in when written, so every entry of a job carries the task it came to work on.</summary>
     public void Record(string action, string target, string outcome) =>
-        _pending.Enqueue(new AuditEntry { At = time.GetUtcNow(), Repository = repository, Action = action, Target = target, Actor = Actor, Outcome = outcome });
+        _pending.Enqueue(new AuditEntry { At = time.GetUtcNow(), Repository = repository, Action = action, Target = target, Outcome = outcome });
 
-    /// <summary>Writes the pending entries through the journal (or drops them when there is no store).</summary>
-    public async Task FlushAsync(RunJournal? journal, CancellationToken cancellationToken)
+    /// <summary>Appends the pending entries to <paramref name="log"/>; an entry not written stays pending.</summary>
+    /// <exception cref="StoreUnavailableException">The store could not be written.</exception>
+    public async Task FlushAsync(IAuditLog log, CancellationToken cancellationToken)
     {
-        while (_pending.TryDequeue(out var entry))
+        ArgumentNullException.ThrowIfNull(log);
+        while (_pending.TryPeek(out var entry))
         {
-            if (journal is not null)
-            {
-                await journal.AuditAsync(entry with { TaskId = entry.TaskId.Length > 0 ? entry.TaskId : TaskId, Actor = entry.Actor.Length > 0 ? entry.Actor : Actor }, cancellationToken);
-            }
+            await log.AppendAsync(entry with { TaskId = TaskId, Actor = Actor }, cancellationToken);
+            _pending.TryDequeue(out _);
         }
     }
 }

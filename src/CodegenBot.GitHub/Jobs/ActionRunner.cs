@@ -49,7 +49,6 @@ public sealed partial class ActionRunner(
         JobResult result;
         BaseConfiguration? baseConfig = null;
         ICodegenStore? store = null;
-        RunJournal? journal = null;
         StorageOptions? storage = null;
         try
         {
@@ -112,7 +111,7 @@ public sealed partial class ActionRunner(
                 store = await OpenStoreAsync(bootstrapServices, options.Storage, engineEnvironment, cancellationToken);
             }
 
-            journal = new RunJournal(store, options, time, loggers.CreateLogger<RunJournal>());
+            var journal = new RunJournal(store, options, time, loggers.CreateLogger<RunJournal>());
             await using var engine = services(options);
             var job = new JobContext
             {
@@ -166,7 +165,7 @@ public sealed partial class ActionRunner(
         finally
         {
             baseConfig?.Dispose();
-            await FlushAuditAsync(audit, storage, store, journal, bootstrapServices, engineEnvironment, loggers);
+            await FlushAuditAsync(audit, storage, store, bootstrapServices, engineEnvironment, loggers);
             if (store is not null)
             {
                 await store.DisposeAsync();
@@ -180,26 +179,29 @@ public sealed partial class ActionRunner(
         services.GetService<ICodegenStoreFactory>() is { } stores ? await stores.OpenAsync(storage, environment, cancellationToken) : null;
 
     /// <summary>
-    /// Writes the job's audit entries: through the run's journal, or, for a job that opened no store (help, assess,
-    /// a refusal), through a store opened for the purpose; a store that is down then costs a warning, not the job.
+    /// Writes the job's audit entries to its store, or, for a job that opened none (help, assess, a refusal), to one
+    /// opened for the purpose; a store that is down costs a warning, not the job.
     /// </summary>
-    private async Task FlushAuditAsync(GitHubAuditTrail audit, StorageOptions? storage, ICodegenStore? store, RunJournal? journal, IServiceProvider services, IReadOnlyDictionary<string, string?> environment, ILoggerFactory loggers)
+    private static async Task FlushAuditAsync(GitHubAuditTrail audit, StorageOptions? storage, ICodegenStore? store, IServiceProvider services, IReadOnlyDictionary<string, string?> environment, ILoggerFactory loggers)
     {
         if (audit.PendingCount == 0 || storage is null)
         {
             return;
         }
 
-        if (store is not null && journal is not null)
-        {
-            await audit.FlushAsync(journal, CancellationToken.None);
-            return;
-        }
-
         try
         {
+            if (store is not null)
+            {
+                await audit.FlushAsync(store.Audit, CancellationToken.None);
+                return;
+            }
+
             await using var opened = await OpenStoreAsync(services, storage, environment, CancellationToken.None);
-            await audit.FlushAsync(new RunJournal(opened, new CodegenOptions { Storage = storage }, time, loggers.CreateLogger<RunJournal>()), CancellationToken.None);
+            if (opened is not null)
+            {
+                await audit.FlushAsync(opened.Audit, CancellationToken.None);
+            }
         }
         catch (StoreUnavailableException ex)
         {

@@ -70,7 +70,7 @@ internal static partial class GenerateJob
             UserFeedback = target.UserFeedback,
         };
 
-        var identity = job.TaskOf(target.Origin, target.Branch, target.RequestedBy);
+        var identity = job.AttributeTask(target.Origin, target.Branch, target.RequestedBy);
         GenerationOutcome outcome;
         try
         {
@@ -96,15 +96,13 @@ internal static partial class GenerateJob
         }
 
         await job.Journal.CompleteAsync(outcome, CancellationToken.None);
-        var tokens = outcome.Attempts.Sum(a => a.InputTokens + a.OutputTokens);
-        double? cost = outcome.Attempts.Any(a => a.Cost is not null) ? outcome.Attempts.Sum(a => a.Cost ?? 0) : null;
         var final = outcome.Attempts[^1].Assessment;
         var report = new ReportRenderer(job.Templates).Render(outcome, new ReportTarget(true, outcome.CommitSha is { } sha ? job.BlobBaseUrl(sha) : null));
         var result = new JobResult(JobStatus.GaveUp, 1)
         {
             QualityScore = final?.Overall,
-            Tokens = tokens,
-            Cost = cost,
+            Tokens = outcome.InputTokens + outcome.OutputTokens,
+            Cost = outcome.Cost,
             Summary = report,
             Findings = final?.Findings ?? [],
         };

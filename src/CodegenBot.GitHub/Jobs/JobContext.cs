@@ -49,11 +49,11 @@ internal sealed class JobContext
     public GitHubRepository Repository => Action.Repository;
 
     /// <summary>
-    /// The store's task for work on <paramref name="branch"/>: the issue it was made for (<c>owner/name#12</c>), else
+    /// The store's task for work on <paramref name="branch"/> — the issue it was made for (<c>owner/name#12</c>), else
     /// the branch (<c>owner/name:codegen/task-...</c>), so a generation, its revisions and its pull request's
-    /// outcome are one task.
+    /// outcome are one task — and, from now on, the task the job's audit entries are attributed to.
     /// </summary>
-    public Core.Storage.TaskIdentity TaskOf(Events.PullRequestOrigin origin, string branch, string? requestedBy)
+    public Core.Storage.TaskIdentity AttributeTask(Events.PullRequestOrigin origin, string branch, string? requestedBy)
     {
         var identity = new Core.Storage.TaskIdentity(
             origin.Issue is { } issue ? $"{Repository}#{issue.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{Repository}:{branch}",

@@ -6,6 +6,12 @@ namespace CodegenBot.GitHub.Jobs;
 /// <summary>Runs the job a trigger asks for.</summary>
 internal static class JobDispatcher
 {
+    /// <summary>The task of the bot's pull request an event is about: the request in its control block, else its branch.</summary>
+    private static Core.Storage.TaskIdentity PullRequestTask(JobContext job) => job.AttributeTask(
+        ControlBlock.Origin(job.Trigger.Body) ?? new PullRequestOrigin(null, Core.Requests.GenerationMode.Feature),
+        job.Trigger.PullRequest?.HeadRef ?? "",
+        job.Trigger.Actor?.Login);
+
     public static async Task<JobResult> RunAsync(JobContext job, PullRequest? pullRequest, CancellationToken cancellationToken)
     {
         var trigger = job.Trigger;
@@ -24,7 +30,7 @@ internal static class JobDispatcher
 
             case TriggerKind.Feedback:
                 await job.Journal.RecordUserFeedbackAsync(
-                    job.TaskOf(ControlBlock.Origin(trigger.Body) ?? new PullRequestOrigin(null, Core.Requests.GenerationMode.Feature), trigger.PullRequest?.HeadRef ?? "", actor),
+                    PullRequestTask(job),
                     [Core.Feedback.FeedbackNormalizer.FromReview(trigger.Instructions, null, null)],
                     cancellationToken);
                 return new JobResult(JobStatus.Answered, 0)
@@ -34,7 +40,7 @@ internal static class JobDispatcher
 
             case TriggerKind.Closed:
                 await job.Journal.RecordPullRequestOutcomeAsync(
-                    job.TaskOf(ControlBlock.Origin(trigger.Body) ?? new PullRequestOrigin(null, Core.Requests.GenerationMode.Feature), trigger.PullRequest?.HeadRef ?? "", actor),
+                    PullRequestTask(job),
                     trigger.Merged,
                     cancellationToken);
                 return new JobResult(JobStatus.Answered, 0)

@@ -19,13 +19,13 @@ internal static class Migrator
             async (connection, token) =>
             {
                 var applied = new List<int>();
+                var latest = migrations[^1].Version;
                 foreach (var migration in migrations)
                 {
                     await using var transaction = await connection.BeginTransactionAsync(token);
                     await database.LockForMigrationAsync(connection, transaction, token);
                     await database.ExecuteAsync(connection, transaction, database.Types.Fill(CreateVersions), token);
                     var current = await CurrentVersionAsync(database, connection, transaction, token);
-                    var latest = migrations[^1].Version;
                     if (current > latest)
                     {
                         throw new StoreUnavailableException(

@@ -13,6 +13,12 @@ internal sealed class PostgresDatabase : SqlDatabase
     /// <summary>The advisory lock id that serialises migrations ("CODEGEN" in ASCII).</summary>
     public const long MigrationLockId = 0x434F444547454E;
 
+    /// <summary>Npgsql's connect timeout when the connection string names none, in seconds.</summary>
+    private const int NpgsqlDefaultConnectTimeout = 15;
+
+    /// <summary>The connect timeout used instead, in seconds.</summary>
+    public const int ConnectTimeoutSeconds = 10;
+
     private readonly NpgsqlDataSource _source;
     private readonly string _variable;
 
@@ -31,9 +37,11 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
 
         builder.CommandTimeout = (int)Math.Ceiling(commandTimeout.TotalSeconds);
-        if (builder.Timeout == 15)
+        if (builder.Timeout == NpgsqlDefaultConnectTimeout)
         {
-            builder.Timeout = 10;
+            // Not set in the string: wait less than Npgsql's default for a server that does not answer, since each
+            // retry waits again.
+            builder.Timeout = ConnectTimeoutSeconds;
         }
 
         _variable = variable;

@@ -416,7 +416,7 @@ internal sealed class SqlCodegenStore(SqlDatabase database, TimeProvider time) :
         }
     }
 
-    // ---- context cache: values compressed with Brotli; an unreadable value is a miss ----
+    // ---- context cache: values as CacheCompression stores them; an unreadable value is a miss ----
 
     async Task<(byte[] Value, DateTimeOffset WrittenAt)?> IContextCacheStore.GetAsync(string key, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace CodegenBot.Storage.Sql;
 /// An SQLite file: WAL journal (readers do not block the writer), a busy timeout (a second process waits for the
 /// lock instead of failing), foreign keys on. SQLite has no transient faults worth a retry beyond its own busy wait.
 /// </summary>
-internal sealed class SqliteDatabase(string path, int maxRetries, TimeSpan commandTimeout, TimeProvider time) : SqlDatabase(maxRetries, commandTimeout, time)
+internal sealed class SqliteDatabase(string path, TimeSpan commandTimeout, TimeProvider time) : SqlDatabase(maxRetries: 0, commandTimeout, time)
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -12,13 +11,10 @@ namespace CodegenBot.Core.Context.Caching;
 /// </summary>
 internal sealed partial class FileContextCacheStore(string folder, ILogger<FileContextCacheStore> logger, TimeProvider? time = null) : IContextCacheStore
 {
-    /// <summary>Bytes before the payload: magic, the write time as Unix milliseconds, the uncompressed length.</summary>
+    /// <summary>Bytes before the value: magic and the write time as Unix milliseconds; then the value as <see cref="CacheCompression"/> stores it.</summary>
     private static ReadOnlySpan<byte> Magic => "CGC2"u8;
 
-    private const int HeaderLength = 4 + sizeof(long) + sizeof(int);
-
-    /// <summary>Entries claiming to be larger than this uncompressed are treated as corrupt.</summary>
-    private const int MaxValueBytes = 1 << 30;
+    private const int HeaderLength = 4 + sizeof(long);
 
     public async Task<(byte[] Value, DateTimeOffset WrittenAt)?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -37,18 +33,8 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
             }
 
             var writtenAt = DateTimeOffset.FromUnixTimeMilliseconds(BitConverter.ToInt64(bytes, Magic.Length));
-            var length = BitConverter.ToInt32(bytes, Magic.Length + sizeof(long));
-            if (length is < 0 or > MaxValueBytes)
-            {
-                throw new InvalidDataException("The cache entry has an impossible length.");
-            }
-
-            // One-shot decoding into a buffer of the known size: several times faster than a stream on large entries.
-            var value = new byte[length];
-            if (!BrotliDecoder.TryDecompress(bytes.AsSpan(HeaderLength), value, out var written) || written != length)
-            {
-                throw new InvalidDataException("The cache entry does not decompress to its recorded length.");
-            }
+            var value = CacheCompression.Decompress(bytes.AsSpan(HeaderLength))
+                ?? throw new InvalidDataException("The cache entry does not decompress to its recorded length.");
 
             Touch(path);
             return (value, writtenAt);
@@ -70,9 +56,7 @@ internal sealed partial class FileContextCacheStore(string folder, ILogger<FileC
         {
             await file.WriteAsync(Magic.ToArray(), cancellationToken);
             await file.WriteAsync(BitConverter.GetBytes(writtenAt.ToUnixTimeMilliseconds()), cancellationToken);
-            await file.WriteAsync(BitConverter.GetBytes(value.Length), cancellationToken);
-            await using var brotli = new BrotliStream(file, CompressionLevel.Fastest);
-            await brotli.WriteAsync(value, cancellationToken);
+            await file.WriteAsync(CacheCompression.Compress(value), cancellationToken);
         }
 
         File.Move(temporary, path, overwrite: true);
