@@ -27,6 +27,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         var start = time.GetTimestamp();
         var (analysis, statistics) = await indexer.IndexAsync(root, repositoryIdentity, cancellationToken, progress);
         phases.Add(new("index", time.GetElapsedTime(start)));
+        phases.AddRange(statistics.Phases);
 
         await tokenizer;
         start = time.GetTimestamp();

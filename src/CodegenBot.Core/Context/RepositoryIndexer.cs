@@ -13,7 +13,21 @@ namespace CodegenBot.Core.Context;
 /// <param name="Analysed">Files read and analysed in this run.</param>
 /// <param name="Reused">Files whose analysis came from the cache (same blob id).</param>
 /// <param name="TreeCacheHit">Whether the whole tree's analysis came from the cache.</param>
-public sealed record IndexStatistics(int Files, int Analysed, int Reused, bool TreeCacheHit);
+public sealed record IndexStatistics(int Files, int Analysed, int Reused, bool TreeCacheHit)
+{
+    /// <summary>
+    /// Where the indexing time went: listing files, reading the cache, extracting symbols, counting terms, writing
+    /// the cache. Timings, not results: two runs with the same counts are equal whatever their phases took.
+    /// </summary>
+    public IReadOnlyList<ContextPhase> Phases { get; init; } = [];
+
+    /// <summary>Equal counts and cache outcome (<see cref="Phases"/> left out).</summary>
+    public bool Equals(IndexStatistics? other) =>
+        other is not null && (Files, Analysed, Reused, TreeCacheHit) == (other.Files, other.Analysed, other.Reused, other.TreeCacheHit);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Files, Analysed, Reused, TreeCacheHit);
+}
 
 /// <summary>How far an indexing run has got, in steps (symbol extraction and term counting of each new or changed file).</summary>
 public readonly record struct IndexProgress(int Done, int Total);
@@ -31,7 +45,7 @@ internal sealed partial class RepositoryIndexer(
     ILogger<RepositoryIndexer> logger)
 {
     /// <summary>Bump when the analysis changes shape or meaning, so old cache entries are ignored.</summary>
-    public const int AnalyzerVersion = 3;
+    public const int AnalyzerVersion = 4;
 
     /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
     private const int ExtractionBatch = 512;
@@ -45,6 +59,14 @@ internal sealed partial class RepositoryIndexer(
     public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics)> IndexAsync(
         string root, string repositoryIdentity, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
     {
+        var phases = new List<ContextPhase>();
+        var start = time.GetTimestamp();
+        void Phase(string name)
+        {
+            phases.Add(new ContextPhase(name, time.GetElapsedTime(start)));
+            start = time.GetTimestamp();
+        }
+
         var scanner = new RepositoryScanner(options);
         var candidates = scanner.Candidates(root);
         var treeKey = TreeKey(candidates);
@@ -52,15 +74,18 @@ internal sealed partial class RepositoryIndexer(
         var treeCacheKey = $"tree:v{AnalyzerVersion}:{configHash}:{treeKey}";
         var latestKey = $"latest:v{AnalyzerVersion}:{configHash}:{repositoryIdentity}";
 
+        Phase("index: list files");
         if (await ReadAsync(treeCacheKey, cancellationToken) is { } cached)
         {
-            return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true));
+            Phase("index: read cache");
+            return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true) { Phases = phases });
         }
 
         // Per-file analyses are content-addressed (blob id and analyzer version), so they never go stale: the
         // previous run's are reused whatever their age; the TTL applies to whole-tree results only.
         var previous = (await ReadAsync(latestKey, cancellationToken, honourTtl: false))?.Files
             .GroupBy(f => (f.File.Path, f.BlobId)).ToDictionary(g => g.Key, g => g.First());
+        Phase("index: read cache");
         var analyses = new List<FileAnalysis>(candidates.Count);
         var toExtract = new List<(int Index, string Path, string Language)>();
         var fresh = new List<int>();
@@ -88,40 +113,52 @@ internal sealed partial class RepositoryIndexer(
             }
         }
 
+        Phase("index: describe files");
+
+        // Files whose extractor works from the text (C# through Roslyn) are read once, for symbols and terms together,
+        // on this process's cores; the rest go to their extractor's process (ctags) meanwhile and get their terms after.
+        var inProcess = toExtract.Where(e => extractors.TextExtractorFor(e.Language) is not null).Select(e => e.Index).ToHashSet();
+        var external = toExtract.Where(e => !inProcess.Contains(e.Index)).ToList();
         var total = toExtract.Count + fresh.Count;
+        var done = 0;
+        void Step(int steps)
+        {
+            var now = Interlocked.Add(ref done, steps);
+            if (now % ProgressStep < steps)
+            {
+                progress?.Report(new IndexProgress(now, total));
+            }
+        }
+
         progress?.Report(new IndexProgress(0, total));
-        var byPath = new Dictionary<string, FileSymbols>(StringComparer.Ordinal);
-        foreach (var batch in toExtract.Chunk(ExtractionBatch))
-        {
-            foreach (var symbols in await extractors.ExtractAllAsync(root, batch.Select(e => (e.Path, e.Language)).ToList(), cancellationToken))
-            {
-                byPath[symbols.Path] = symbols;
-            }
-
-            progress?.Report(new IndexProgress(byPath.Count, total));
-        }
-
-        foreach (var (index, path, _) in toExtract)
-        {
-            if (byPath.TryGetValue(path, out var symbols))
-            {
-                analyses[index] = analyses[index] with { Symbols = symbols };
-            }
-        }
-
-        // Terms come from the full text (comments and strings say what code is about) plus the symbols just found.
-        var done = toExtract.Count;
-        Parallel.ForEach(fresh, new ParallelOptions { CancellationToken = cancellationToken }, index =>
+        var externalSymbols = ExtractExternalAsync(root, external, Step, cancellationToken);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var externalIndexes = external.Select(e => e.Index).ToHashSet();
+        Parallel.ForEach(fresh.Where(i => !externalIndexes.Contains(i)).ToList(), parallel, index =>
         {
             var analysis = analyses[index];
             var text = analysis.File.Readable ? RepositoryScanner.ReadText(root, analysis.File.Path) : null;
-            analyses[index] = analysis with { Terms = TermBag.ForFile(analysis.File.Path, text, analysis.Symbols.Definitions) };
-            if (Interlocked.Increment(ref done) % ProgressStep == 0)
-            {
-                progress?.Report(new IndexProgress(done, total));
-            }
+            var symbols = text is not null && inProcess.Contains(index)
+                ? extractors.TextExtractorFor(analysis.File.Language!)!.Extract(analysis.File.Path, text, cancellationToken)
+                : analysis.Symbols;
+            analyses[index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(analysis.File.Path, text, symbols.Definitions) };
+            Step(inProcess.Contains(index) ? 2 : 1);
+        });
+
+        var byPath = await externalSymbols;
+        Phase("index: symbols");
+
+        // Terms come from the full text (comments and strings say what code is about) plus the symbols just found.
+        Parallel.ForEach(external, parallel, entry =>
+        {
+            var analysis = analyses[entry.Index];
+            var symbols = byPath.GetValueOrDefault(entry.Path) ?? analysis.Symbols;
+            var text = RepositoryScanner.ReadText(root, analysis.File.Path);
+            analyses[entry.Index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(analysis.File.Path, text, symbols.Definitions) };
+            Step(1);
         });
         progress?.Report(new IndexProgress(total, total));
+        Phase("index: terms of other languages");
 
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         var analysis = new RepositoryAnalysis(treeKey, analyses);
@@ -129,7 +166,26 @@ internal sealed partial class RepositoryIndexer(
         await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
         await cache.SetAsync(latestKey, bytes, time.GetUtcNow(), cancellationToken);
         await cache.PruneAsync(time.GetUtcNow() - UnusedEntryLifetime, cancellationToken);
-        return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false));
+        Phase("index: write cache");
+        return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases });
+    }
+
+    /// <summary>Symbols from the extractors that run as processes, in batches, keyed by path.</summary>
+    private async Task<Dictionary<string, FileSymbols>> ExtractExternalAsync(
+        string root, List<(int Index, string Path, string Language)> files, Action<int> step, CancellationToken cancellationToken)
+    {
+        var byPath = new Dictionary<string, FileSymbols>(StringComparer.Ordinal);
+        foreach (var batch in files.Chunk(ExtractionBatch))
+        {
+            foreach (var symbols in await extractors.ExtractAllAsync(root, batch.Select(e => (e.Path, e.Language)).ToList(), cancellationToken))
+            {
+                byPath[symbols.Path] = symbols;
+            }
+
+            step(batch.Length);
+        }
+
+        return byPath;
     }
 
     private async Task<RepositoryAnalysis?> ReadAsync(string key, CancellationToken cancellationToken, bool honourTtl = true)

@@ -56,6 +56,9 @@ internal static partial class TaskMentions
     /// <summary>Entries kept before the memo is cleared (bounds memory on huge repositories).</summary>
     private const int MaxMemoized = 500_000;
 
+    /// <summary>Identifiers added to the memo since it was last cleared (approximate under races, which is enough).</summary>
+    private static int _memoized;
+
     /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>
     public static IReadOnlyList<string> SplitIdentifier(string identifier)
     {
@@ -64,9 +67,11 @@ internal static partial class TaskMentions
             return known;
         }
 
-        if (Splits.Count > MaxMemoized)
+        // ConcurrentDictionary.Count takes every lock; counting additions here keeps misses from serialising all threads.
+        if (Interlocked.Increment(ref _memoized) > MaxMemoized)
         {
             Splits.Clear();
+            Interlocked.Exchange(ref _memoized, 0);
         }
 
         return Splits[identifier] = SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant()).ToArray();

@@ -9,7 +9,7 @@ namespace CodegenBot.Core.Context.Symbols;
 /// C# symbols from Roslyn syntax trees (no compilation needed): namespaces, types and members with one-line
 /// signatures and XML-doc summaries; references are the names the file uses that it does not define.
 /// </summary>
-internal sealed class CSharpSymbolExtractor : ISymbolExtractor
+internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.Parse);
 
@@ -42,9 +42,20 @@ internal sealed class CSharpSymbolExtractor : ISymbolExtractor
         return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
     }
 
+    FileSymbols ITextSymbolExtractor.Extract(string relativePath, string text, CancellationToken cancellationToken) =>
+        Extract(relativePath, text, cancellationToken);
+
     internal static FileSymbols Extract(string path, string text, CancellationToken cancellationToken)
     {
-        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
+        // Declarations are parsed from the skeleton (bodies blanked, same positions); references come from the
+        // skeleton scan of the whole text. A skeleton that does not parse cleanly gives way to the original text.
+        var (skeleton, identifiers) = CSharpSkeleton.Scan(text);
+        var tree = CSharpSyntaxTree.ParseText(skeleton ?? text, ParseOptions, path, cancellationToken: cancellationToken);
+        if (skeleton is not null && !ReferenceEquals(skeleton, text) && HasErrors(tree, cancellationToken))
+        {
+            tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
+        }
+
         var root = tree.GetRoot(cancellationToken);
         var definitions = new List<SymbolDefinition>();
         foreach (var node in root.DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax))
@@ -59,20 +70,13 @@ internal sealed class CSharpSymbolExtractor : ISymbolExtractor
         }
 
         var defined = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var references = root.DescendantNodes()
-            .Select(n => n switch
-            {
-                IdentifierNameSyntax id => id.Identifier.ValueText,
-                GenericNameSyntax generic => generic.Identifier.ValueText,
-                _ => null,
-            })
-            .OfType<string>()
-            .Where(n => n.Length > 1 && !defined.Contains(n) && n != "var" && n != "nameof")
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var references = identifiers.Where(n => !defined.Contains(n)).Order(StringComparer.Ordinal).ToList();
         return new FileSymbols(path, "csharp", definitions, references);
     }
+
+    private static bool HasErrors(SyntaxTree tree, CancellationToken cancellationToken) =>
+        tree.GetRoot(cancellationToken).ContainsDiagnostics
+        && tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
 
     private static (string Name, SymbolKind Kind, string Signature)? Describe(SyntaxNode node) => node switch
     {

@@ -85,3 +85,13 @@ public interface ISymbolExtractor
     /// <summary>Symbols of the files (relative paths under <paramref name="root"/>); unreadable files are skipped.</summary>
     Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An extractor that works in this process from a file's text alone, so the indexer can read each file once for
+/// its symbols and its terms.
+/// </summary>
+public interface ITextSymbolExtractor : ISymbolExtractor
+{
+    /// <summary>Symbols of one file, given its repository-relative path and text.</summary>
+    FileSymbols Extract(string relativePath, string text, CancellationToken cancellationToken);
+}

@@ -11,6 +11,10 @@ internal sealed partial class SymbolExtractorRegistry(IEnumerable<ISymbolExtract
 {
     private readonly IReadOnlyList<ISymbolExtractor> _extractors = [.. extractors];
 
+    /// <summary>The extractor for the language when it works from text in this process (C#), else null.</summary>
+    public ITextSymbolExtractor? TextExtractorFor(string language) =>
+        _extractors.FirstOrDefault(e => e.Languages.Contains(language)) as ITextSymbolExtractor;
+
     public async Task<IReadOnlyList<FileSymbols>> ExtractAllAsync(string root, IReadOnlyList<(string Path, string Language)> files, CancellationToken cancellationToken)
     {
         var results = new List<FileSymbols>(files.Count);

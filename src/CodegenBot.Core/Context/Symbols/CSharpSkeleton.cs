@@ -1,0 +1,552 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodegenBot.Core.Context.Symbols;
+
+/// <summary>
+/// One lexical pass over a C# file that does two jobs for <see cref="CSharpSymbolExtractor"/>: it collects the
+/// identifiers the code uses (outside comments and string literals, inside interpolation holes; keywords dropped),
+/// and it blanks the insides of member bodies (method, constructor, operator, accessor and lambda blocks) with
+/// spaces, keeping every newline, so Roslyn parses only the declarations at the same positions and lines. Bodies
+/// are most of the text and most of the parse time; nothing the extractor reports lives inside them.
+/// </summary>
+/// <remarks>
+/// Which block is a body is decided from the tokens before its <c>{</c>, within the declaration (since the last
+/// <c>;</c>, <c>{</c> or <c>}</c>): inside a type, a block after <c>)</c>, <c>=&gt;</c> or a <c>where</c> clause
+/// that follows a parameter list is a body; a block after a type keyword is a nested type; any other (a property's
+/// accessor list, an initializer) is entered, and every block inside it is a body. Outside types (top-level
+/// statements) nothing is blanked. When the braces do not balance (a conditional-compilation branch that opens
+/// one) there is no skeleton and the caller parses the original text.
+/// </remarks>
+internal sealed class CSharpSkeleton
+{
+    private enum Block { Namespace, Type, Accessors, Other }
+
+    private enum Last { None, Word, CloseParen, Arrow, Other }
+
+    private readonly string _text;
+    private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
+    private readonly Stack<Block> _blocks = new();
+    private char[]? _buffer;
+    private int _i;
+    private bool _failed;
+
+    // The declaration being read, since the last ';', '{' or '}'.
+    private bool _typeKeyword;
+    private bool _namespaceKeyword;
+    private bool _sawParen;
+    private bool _whereAfterParen;
+    private bool _firstWordSeen;
+    private int _parens;
+    private int _brackets;
+    private Last _last;
+
+    // The body being blanked: where its '{' is and how many braces are open inside it.
+    private int _bodyStart = -1;
+    private int _bodyNesting;
+
+    private CSharpSkeleton(string text)
+    {
+        _text = text;
+        _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The text with member bodies blanked (null when its braces could not be followed) and the identifiers it uses.</summary>
+    public static (string? Skeleton, IReadOnlySet<string> Identifiers) Scan(string text)
+    {
+        var scanner = new CSharpSkeleton(text);
+        scanner.Run();
+        var balanced = !scanner._failed && scanner._blocks.Count == 0 && scanner._bodyStart < 0;
+        var skeleton = !balanced ? null : scanner._buffer is null ? text : new string(scanner._buffer);
+        return (skeleton, scanner._identifiers);
+    }
+
+    private void Run()
+    {
+        while (!_failed && _i < _text.Length)
+        {
+            var c = _text[_i];
+            if (SkipTrivia())
+            {
+                continue;
+            }
+
+            if (StartsString())
+            {
+                SkipString();
+                _last = Last.Other;
+            }
+            else if (c == '\'')
+            {
+                SkipCharLiteral();
+                _last = Last.Other;
+            }
+            else if (IsIdentifierStart(c) || (c == '@' && _i + 1 < _text.Length && IsIdentifierStart(_text[_i + 1])))
+            {
+                OnWord(ReadWord());
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                SkipNumber();
+                _last = Last.Other;
+            }
+            else
+            {
+                _i++;
+                OnPunctuation(c);
+            }
+        }
+    }
+
+    private void OnWord(ReadOnlySpan<char> word)
+    {
+        _last = Last.Word;
+        if (_bodyStart >= 0)
+        {
+            return;
+        }
+
+        var outside = _parens == 0 && _brackets == 0;
+        if (outside && !_sawParen && word is "class" or "struct" or "interface" or "record" or "enum")
+        {
+            _typeKeyword = true;
+        }
+        else if (outside && !_firstWordSeen && word is "extension")
+        {
+            _typeKeyword = true; // C# 14 extension blocks hold member declarations, like a type
+        }
+        else if (outside && word is "namespace")
+        {
+            _namespaceKeyword = true;
+        }
+        else if (outside && _sawParen && word is "where")
+        {
+            _whereAfterParen = true;
+        }
+
+        if (outside)
+        {
+            _firstWordSeen = true;
+        }
+    }
+
+    private void OnPunctuation(char c)
+    {
+        switch (c)
+        {
+            case '{':
+                OpenBrace();
+                return;
+            case '}':
+                CloseBrace();
+                return;
+            case ';':
+                ResetDeclaration();
+                return;
+            case '(':
+                _parens++;
+                if (_brackets == 0)
+                {
+                    _sawParen = true;
+                }
+
+                break;
+            case ')':
+                _parens = Math.Max(0, _parens - 1);
+                _last = Last.CloseParen;
+                return;
+            case '[':
+                _brackets++;
+                break;
+            case ']':
+                _brackets = Math.Max(0, _brackets - 1);
+                break;
+            case '=' when _i < _text.Length && _text[_i] == '>':
+                _i++;
+                _last = Last.Arrow;
+                return;
+        }
+
+        _last = Last.Other;
+    }
+
+    private void OpenBrace()
+    {
+        if (_bodyStart >= 0)
+        {
+            _bodyNesting++;
+            return;
+        }
+
+        var enclosing = _blocks.Count == 0 ? Block.Namespace : _blocks.Peek();
+        var body = enclosing switch
+        {
+            Block.Accessors => true,
+            Block.Type => !_typeKeyword && (_last is Last.CloseParen or Last.Arrow || _whereAfterParen),
+            _ => false,
+        };
+        if (body)
+        {
+            _bodyStart = _i - 1;
+            _bodyNesting = 0;
+        }
+        else
+        {
+            _blocks.Push(enclosing switch
+            {
+                Block.Namespace => _namespaceKeyword ? Block.Namespace : _typeKeyword ? Block.Type : Block.Other,
+                Block.Type => _typeKeyword ? Block.Type : Block.Accessors,
+                _ => Block.Other,
+            });
+        }
+
+        ResetDeclaration();
+    }
+
+    private void CloseBrace()
+    {
+        if (_bodyStart >= 0)
+        {
+            if (_bodyNesting > 0)
+            {
+                _bodyNesting--;
+                return;
+            }
+
+            Blank(_bodyStart + 1, _i - 1);
+            _bodyStart = -1;
+        }
+        else if (!_blocks.TryPop(out _))
+        {
+            _failed = true;
+        }
+
+        ResetDeclaration();
+    }
+
+    private void ResetDeclaration()
+    {
+        _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = false;
+        _parens = _brackets = 0;
+        _last = Last.None;
+    }
+
+    /// <summary>Spaces over [from, to), newlines kept so every line keeps its number.</summary>
+    private void Blank(int from, int to)
+    {
+        _buffer ??= _text.ToCharArray();
+        for (var k = from; k < to; k++)
+        {
+            if (_buffer[k] is not '\n' and not '\r')
+            {
+                _buffer[k] = ' ';
+            }
+        }
+    }
+
+    /// <summary>Skips whitespace, comments and preprocessor lines at the cursor; false when there were none.</summary>
+    private bool SkipTrivia()
+    {
+        var c = _text[_i];
+        if (char.IsWhiteSpace(c))
+        {
+            _i++;
+            return true;
+        }
+
+        if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '/')
+        {
+            SkipPast("\n", _i + 2);
+            return true;
+        }
+
+        if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '*')
+        {
+            SkipPast("*/", _i + 2);
+            return true;
+        }
+
+        if (c == '#' && AtLineStart())
+        {
+            SkipPast("\n", _i + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool AtLineStart()
+    {
+        for (var k = _i - 1; k >= 0; k--)
+        {
+            if (_text[k] == '\n')
+            {
+                return true;
+            }
+
+            if (_text[k] is not ' ' and not '\t')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void SkipPast(string end, int from)
+    {
+        var index = _text.IndexOf(end, from, StringComparison.Ordinal);
+        _i = index < 0 ? _text.Length : index + end.Length;
+    }
+
+    private ReadOnlySpan<char> ReadWord()
+    {
+        var verbatim = _text[_i] == '@';
+        if (verbatim)
+        {
+            _i++;
+        }
+
+        var start = _i;
+        while (_i < _text.Length && (char.IsLetterOrDigit(_text[_i]) || _text[_i] == '_'))
+        {
+            _i++;
+        }
+
+        var word = _text.AsSpan(start, _i - start);
+        if (word.Length > 1 && (verbatim || !IsKeyword(word)) && !_identifierLookup.Contains(word))
+        {
+            _identifierLookup.Add(word);
+        }
+
+        return word;
+    }
+
+    /// <summary>Reserved and contextual keywords (nameof, get, where...) and <c>var</c>: never references to a definition.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Keywords =
+        SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds())
+            .Select(SyntaxFacts.GetText)
+            .Append("var") // not a keyword to Roslyn, which binds it as a type name
+            .Append("dynamic")
+            .Where(k => k.Length > 0)
+            .ToHashSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsKeyword(ReadOnlySpan<char> word) => Keywords.Contains(word);
+
+    private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+
+    private void SkipNumber()
+    {
+        while (_i < _text.Length && (char.IsAsciiLetterOrDigit(_text[_i]) || _text[_i] is '_' or '.'))
+        {
+            if (_text[_i] == '.' && (_i + 1 >= _text.Length || !char.IsAsciiDigit(_text[_i + 1])))
+            {
+                return;
+            }
+
+            _i++;
+        }
+    }
+
+    private void SkipCharLiteral()
+    {
+        for (_i++; _i < _text.Length; _i++)
+        {
+            if (_text[_i] == '\\')
+            {
+                _i++;
+            }
+            else if (_text[_i] is '\'' or '\n')
+            {
+                _i++;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a string literal starts at the cursor: quotes after any <c>$</c>s and at most one <c>@</c>.</summary>
+    private bool StartsString()
+    {
+        var k = _i;
+        while (k < _text.Length && _text[k] is '$' or '@')
+        {
+            k++;
+        }
+
+        return k < _text.Length && _text[k] == '"' && _text.AsSpan(_i, k - _i).Count('@') <= 1;
+    }
+
+    private void SkipString()
+    {
+        var dollars = 0;
+        var verbatim = false;
+        while (_text[_i] is '$' or '@')
+        {
+            dollars += _text[_i] == '$' ? 1 : 0;
+            verbatim |= _text[_i] == '@';
+            _i++;
+        }
+
+        var quotes = 0;
+        while (_i < _text.Length && _text[_i] == '"')
+        {
+            quotes++;
+            _i++;
+        }
+
+        if (quotes == 2)
+        {
+            return; // ""
+        }
+
+        if (quotes >= 3)
+        {
+            SkipRawString(quotes, dollars);
+            return;
+        }
+
+        while (_i < _text.Length)
+        {
+            var c = _text[_i];
+            if (c == '\\' && !verbatim)
+            {
+                _i += 2;
+            }
+            else if (c == '"')
+            {
+                _i++;
+                if (!(verbatim && _i < _text.Length && _text[_i] == '"'))
+                {
+                    return;
+                }
+
+                _i++;
+            }
+            else if (c == '\n' && !verbatim)
+            {
+                return; // unterminated; the line ends it, as the compiler would report
+            }
+            else if (dollars > 0 && c == '{')
+            {
+                if (_i + 1 < _text.Length && _text[_i + 1] == '{')
+                {
+                    _i += 2;
+                }
+                else
+                {
+                    _i++;
+                    SkipHole(1);
+                }
+            }
+            else
+            {
+                _i++;
+            }
+        }
+    }
+
+    private void SkipRawString(int quotes, int dollars)
+    {
+        while (_i < _text.Length)
+        {
+            if (_text[_i] == '"')
+            {
+                var run = Run('"');
+                _i += run;
+                if (run >= quotes)
+                {
+                    return;
+                }
+            }
+            else if (dollars > 0 && _text[_i] == '{')
+            {
+                var run = Run('{');
+                _i += run;
+                if (run >= dollars)
+                {
+                    SkipHole(dollars);
+                }
+            }
+            else
+            {
+                _i++;
+            }
+        }
+    }
+
+    private int Run(char c)
+    {
+        var k = _i;
+        while (k < _text.Length && _text[k] == c)
+        {
+            k++;
+        }
+
+        return k - _i;
+    }
+
+    /// <summary>
+    /// An interpolation hole: code up to the <paramref name="closing"/> braces that end it. Identifiers count as
+    /// used; a format after a top-level <c>:</c> is text.
+    /// </summary>
+    private void SkipHole(int closing)
+    {
+        var depth = 0;
+        while (_i < _text.Length)
+        {
+            var c = _text[_i];
+            if (SkipTrivia())
+            {
+                continue;
+            }
+
+            if (StartsString())
+            {
+                SkipString();
+            }
+            else if (c == '\'')
+            {
+                SkipCharLiteral();
+            }
+            else if (IsIdentifierStart(c) || c == '@')
+            {
+                if (c == '@')
+                {
+                    _i++;
+                    continue;
+                }
+
+                ReadWord();
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                SkipNumber();
+            }
+            else if (c is '{' or '(' or '[')
+            {
+                depth++;
+                _i++;
+            }
+            else if (c is ')' or ']' || (c == '}' && depth > 0))
+            {
+                depth = Math.Max(0, depth - 1);
+                _i++;
+            }
+            else if (c == '}')
+            {
+                _i += Math.Min(closing, Run('}'));
+                return;
+            }
+            else if (c == ':' && depth == 0 && !(_i + 1 < _text.Length && _text[_i + 1] == ':'))
+            {
+                var end = _text.IndexOf('}', _i);
+                _i = end < 0 ? _text.Length : end;
+            }
+            else
+            {
+                _i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using CodegenBot.Core.Context.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodegenBot.Core.Tests.Context.Symbols;
+
+public sealed class CSharpSkeletonTests
+{
+    /// <summary>Declarations of every shape whose blocks the skeleton must classify, with literals that hide braces.</summary>
+    private const string Tricky = """"
+        using System;
+        namespace Demo
+        {
+            [Obsolete("not { a body")]
+            public sealed class Service<T>(int size) : Base(size), IService where T : class, new()
+            {
+                private readonly Func<int, int> _twice = x => { return x * 2; };
+                private readonly int[] _sizes = { 1, 2 };
+                private readonly Options _options = new Options() { Retries = 3 };
+                public (int Low, int High) Range { get; private set; }
+                public int Count
+                {
+                    get { return _count; }
+                    set { if (value > 0) { _count = value; } }
+                }
+                public string this[int index] { get { return Lookup(index); } }
+                public event EventHandler Changed { add { } remove { } }
+                public string Describe() => $"{Name}: {(Count > 1 ? "many" : "one")} {{literal}} {Count:N2}";
+                public string Raw() { return $$"""{"size": {{size}}, "brace": "{"}"""; }
+                public char Open() { var c = '{'; var q = '\''; return @"C:\{dir}\" == "" ? c : q; }
+                public int Shape(object o) => o switch { int i => i, _ => 0 };
+                public void Generic<TItem>(TItem item) where TItem : struct
+                {
+                    void Local() { Helper(item); }
+                    // a comment with a brace {
+                    /* and another } */
+                    Local();
+                }
+                public static Service<T> operator +(Service<T> a, Service<T> b) { return a; }
+                static Service() { Initialise(); }
+                private sealed record Entry(string Key)
+                {
+                    public int Length => Key.Length;
+                }
+            }
+
+            public enum Mode { Fast, Safe }
+        #if DEBUG
+            public interface IDebug { void Dump(); }
+        #endif
+        }
+        """";
+
+    [Fact]
+    public void Scan_Tricky_KeepsLengthAndLines()
+    {
+        var (skeleton, _) = CSharpSkeleton.Scan(Tricky);
+
+        Assert.NotNull(skeleton);
+        Assert.Equal(Tricky.Length, skeleton.Length);
+        Assert.Equal(Tricky.Split('\n').Length, skeleton.Split('\n').Length);
+    }
+
+    [Fact]
+    public void Scan_Tricky_BlanksBodiesOnly()
+    {
+        var skeleton = CSharpSkeleton.Scan(Tricky).Skeleton!;
+
+        Assert.DoesNotContain("Helper(item)", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("return x * 2", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lookup(index)", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initialise()", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("_count = value", skeleton, StringComparison.Ordinal);
+        Assert.Contains("{ get; private set; }", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public int Length => Key.Length;", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public interface IDebug { void Dump(); }", skeleton, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_Tricky_DeclarationsEqualAFullParse()
+    {
+        var skeleton = CSharpSkeleton.Scan(Tricky).Skeleton!;
+
+        Assert.Equal(Declarations(Tricky), Declarations(skeleton));
+        Assert.Contains("MethodDeclarationSyntax Generic@22-28", Declarations(skeleton));
+    }
+
+    [Fact]
+    public void Scan_Identifiers_ComeFromCodeAndInterpolationHolesNotCommentsStringsOrKeywords()
+    {
+        const string Source = """
+            class A
+            {
+                // Mentioned in a comment only
+                string B() => $"{Formatter.Format(value)} literal words {Count:yyyy}";
+                void C() { var x = new Widget(); nameof(x); }
+            }
+            """;
+
+        var identifiers = CSharpSkeleton.Scan(Source).Identifiers;
+
+        Assert.Contains("Formatter", identifiers);
+        Assert.Contains("Format", identifiers);
+        Assert.Contains("Count", identifiers);
+        Assert.Contains("Widget", identifiers);
+        Assert.DoesNotContain("Mentioned", identifiers);
+        Assert.DoesNotContain("literal", identifiers);
+        Assert.DoesNotContain("yyyy", identifiers);
+        Assert.DoesNotContain("var", identifiers);
+        Assert.DoesNotContain("nameof", identifiers);
+        Assert.DoesNotContain("class", identifiers);
+    }
+
+    [Fact]
+    public void Scan_UnbalancedConditionalBraces_GivesNoSkeleton()
+    {
+        const string Source = """
+            class A
+            {
+            #if NET
+                void M(int a) {
+            #else
+                void M() {
+            #endif
+                }
+            }
+            """;
+
+        Assert.Null(CSharpSkeleton.Scan(Source).Skeleton);
+    }
+
+    [Fact]
+    public void Extract_UnbalancedConditionalBraces_FallsBackToTheFullText()
+    {
+        const string Source = """
+            class A
+            {
+            #if NET
+                void M(int a) {
+            #else
+                void M() {
+            #endif
+                    Call();
+                }
+            }
+            """;
+
+        var symbols = CSharpSymbolExtractor.Extract("A.cs", Source, TestContext.Current.CancellationToken);
+
+        Assert.Contains(symbols.Definitions, d => d.Name == "M" && d.Signature == "void M()"); // NET is not defined: the #else branch is live
+        Assert.Contains("Call", symbols.References);
+    }
+
+    [Fact]
+    public void Scan_TopLevelStatements_AreNotBlanked()
+    {
+        const string Source = """
+            if (args.Length > 0) { Console.WriteLine(args[0]); }
+            record Point(int X, int Y) { public int Sum() { return X + Y; } }
+            """;
+
+        var skeleton = CSharpSkeleton.Scan(Source).Skeleton!;
+
+        Assert.Contains("Console.WriteLine(args[0]);", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("return X + Y;", skeleton, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every declaration the extractor could report, with its kind, name and line span.</summary>
+    private static List<string> Declarations(string text)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.Parse), cancellationToken: TestContext.Current.CancellationToken)
+            .GetRoot(TestContext.Current.CancellationToken);
+        return root.DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax)
+            .Where(n => n is MemberDeclarationSyntax or EnumMemberDeclarationSyntax)
+            .Select(n => $"{n.GetType().Name} {Name(n)}@{n.GetLocation().GetLineSpan().StartLinePosition.Line + 1}-{n.GetLocation().GetLineSpan().EndLinePosition.Line + 1}")
+            .ToList();
+    }
+
+    private static string Name(SyntaxNode node) => node switch
+    {
+        BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+        MethodDeclarationSyntax m => m.Identifier.ValueText,
+        PropertyDeclarationSyntax p => p.Identifier.ValueText,
+        EventDeclarationSyntax e => e.Identifier.ValueText,
+        BaseNamespaceDeclarationSyntax ns => ns.Name.ToString(),
+        EnumMemberDeclarationSyntax e => e.Identifier.ValueText,
+        BaseFieldDeclarationSyntax f => string.Join(",", f.Declaration.Variables.Select(v => v.Identifier.ValueText)),
+        _ => "",
+    };
+}
