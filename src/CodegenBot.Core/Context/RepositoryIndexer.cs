@@ -83,7 +83,7 @@ internal sealed partial class RepositoryIndexer(
 
         // Per-file analyses are content-addressed (blob id and analyzer version), so they never go stale: the
         // previous run's are reused whatever their age; the TTL applies to whole-tree results only.
-        var previous = (await ReadAsync(latestKey, cancellationToken, honourTtl: false))?.Files
+        var previous = (await ReadLatestAsync(latestKey, cancellationToken))?.Files
             .GroupBy(f => (f.File.Path, f.BlobId)).ToDictionary(g => g.Key, g => g.First());
         Phase("index: read cache");
         var analyses = new List<FileAnalysis>(candidates.Count);
@@ -164,7 +164,7 @@ internal sealed partial class RepositoryIndexer(
         var analysis = new RepositoryAnalysis(treeKey, analyses);
         var bytes = AnalysisSerializer.Serialize(analysis);
         await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
-        await cache.SetAsync(latestKey, bytes, time.GetUtcNow(), cancellationToken);
+        await cache.SetAsync(latestKey, Encoding.UTF8.GetBytes(treeCacheKey), time.GetUtcNow(), cancellationToken);
         await cache.PruneAsync(time.GetUtcNow() - UnusedEntryLifetime, cancellationToken);
         Phase("index: write cache");
         return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases });
@@ -186,6 +186,21 @@ internal sealed partial class RepositoryIndexer(
         }
 
         return byPath;
+    }
+
+    /// <summary>
+    /// The repository's latest analysis: its entry names the tree entry that holds it, so the analysis (megabytes on a
+    /// large repository) is compressed and written once per run.
+    /// </summary>
+    private async Task<RepositoryAnalysis?> ReadLatestAsync(string latestKey, CancellationToken cancellationToken)
+    {
+        if (await cache.GetAsync(latestKey, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var treeKey = Encoding.UTF8.GetString(entry.Value);
+        return treeKey.StartsWith("tree:", StringComparison.Ordinal) ? await ReadAsync(treeKey, cancellationToken, honourTtl: false) : null;
     }
 
     private async Task<RepositoryAnalysis?> ReadAsync(string key, CancellationToken cancellationToken, bool honourTtl = true)

@@ -84,6 +84,21 @@ public sealed class RepositoryIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexAsync_LatestNamesATreeEntryThatIsGone_AnalysesEverythingAgain()
+    {
+        using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"), ("b.cs", "class B { }\n"));
+        await Index(repo);
+        var largest = new DirectoryInfo(_cache).GetFiles().OrderByDescending(f => f.Length).First();
+        largest.Delete(); // the tree entry: the latest entry only names it
+        repo.WriteFile("b.cs", "class B2 { }\n");
+
+        var (analysis, statistics) = await Index(repo);
+
+        Assert.Equal(new IndexStatistics(2, 2, 0, false), statistics);
+        Assert.Equal(["A", "B2"], analysis.Files.Select(f => f.Symbols.Definitions.Single().Name));
+    }
+
+    [Fact]
     public async Task IndexAsync_CorruptCache_IsRebuiltNotFatal()
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));

@@ -10,11 +10,12 @@ internal static class CodebaseAnalyzer
     /// <summary>The profile of a repository.</summary>
     /// <param name="files">Relative paths with forward slashes, already without ignored, binary and vendored files.</param>
     /// <param name="readText">The text of a file, or null when it cannot be read.</param>
-    public static CodebaseProfile Analyze(IReadOnlyList<string> files, Func<string, string?> readText)
+    /// <param name="lines">Line counts already known, by path; files missing from it are read and counted.</param>
+    public static CodebaseProfile Analyze(IReadOnlyList<string> files, Func<string, string?> readText, IReadOnlyDictionary<string, int>? lines = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(readText);
-        var repository = new RepositorySnapshot(files, readText);
+        var repository = new RepositorySnapshot(files, readText, lines);
         if (repository.Files.Count == 0)
         {
             return CodebaseProfile.Empty;

@@ -29,7 +29,8 @@ public sealed record CodebaseProfile
     /// <summary>The profile of an indexed repository (its readable files) as Markdown for the prompt.</summary>
     internal static string ToMarkdown(RepositoryAnalysis analysis, Func<string, string?> read)
     {
-        var files = analysis.Files.Where(f => f.File.Readable).Select(f => f.File.Path).ToList();
-        return CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(files, read));
+        var readable = analysis.Files.Where(f => f.File.Readable).ToList();
+        var lines = readable.GroupBy(f => f.File.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().File.Lines, StringComparer.Ordinal);
+        return CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(readable.Select(f => f.File.Path).ToList(), read, lines));
     }
 }

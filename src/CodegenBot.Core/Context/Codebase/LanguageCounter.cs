@@ -13,8 +13,9 @@ internal static class LanguageCounter
                 continue;
             }
 
-            // Every source file is counted: keeping them all in the snapshot's cache would cost memory.
-            var lines = repository.ReadOnce(path) is { } text ? CountLines(text) : 0;
+            // Every source file is counted, from the index's counts when it has them (reading them all costs a second
+            // on a large repository; keeping them all in the snapshot's cache would cost memory).
+            var lines = repository.LinesOf(path);
             var (files, total) = totals.GetValueOrDefault(language.DisplayName);
             totals[language.DisplayName] = (files + 1, total + lines);
         }

@@ -6,10 +6,15 @@ internal sealed class RepositorySnapshot
     private readonly Func<string, string?> _readText;
     private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _files;
+    private readonly IReadOnlyDictionary<string, int>? _lines;
 
-    public RepositorySnapshot(IReadOnlyList<string> files, Func<string, string?> readText)
+    /// <param name="files">The files.</param>
+    /// <param name="readText">Reads a file's text.</param>
+    /// <param name="lines">Line counts already known (from the index), so counting lines need not read every file.</param>
+    public RepositorySnapshot(IReadOnlyList<string> files, Func<string, string?> readText, IReadOnlyDictionary<string, int>? lines = null)
     {
         _readText = readText;
+        _lines = lines;
         Files = files.Select(Normalize).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         _files = new HashSet<string>(Files, StringComparer.Ordinal);
         Folders = Files.SelectMany(AncestorFolders).ToHashSet(StringComparer.Ordinal);
@@ -43,6 +48,11 @@ internal sealed class RepositorySnapshot
     /// <summary>The text of a file from the cache when it was read before, else read now without caching it (for one-pass scans).</summary>
     public string? ReadOnce(string path) =>
         !_files.Contains(path) ? null : _texts.TryGetValue(path, out var text) ? text : _readText(path);
+
+    /// <summary>The file's line count: known from the index, else counted from its text (0 when unreadable).</summary>
+    public int LinesOf(string path) =>
+        _lines is not null && _lines.TryGetValue(path, out var known) ? known
+        : ReadOnce(path) is { } text ? LanguageCounter.CountLines(text) : 0;
 
     /// <summary>Files whose name (last segment) is <paramref name="fileName"/>, any case.</summary>
     public IEnumerable<string> Named(string fileName) =>

@@ -32,4 +32,17 @@ public sealed class LanguageCounterTests
 
         Assert.Equal([new LanguageShare("JavaScript", 1, 3), new LanguageShare("Ruby", 1, 3), new LanguageShare("TypeScript", 2, 3)], languages);
     }
+
+    [Fact]
+    public void Count_KnownLineCounts_AreUsedAndOnlyTheOthersRead()
+    {
+        var read = new List<string>();
+        var files = new[] { "a.py", "b.py", "c.go" };
+        var known = new Dictionary<string, int>(StringComparer.Ordinal) { ["a.py"] = 10, ["c.go"] = 7 };
+
+        var languages = LanguageCounter.Count(new RepositorySnapshot(files, p => { read.Add(p); return "x\ny\n"; }, known));
+
+        Assert.Equal([new LanguageShare("Python", 2, 12), new LanguageShare("Go", 1, 7)], languages);
+        Assert.Equal(["b.py"], read);
+    }
 }
