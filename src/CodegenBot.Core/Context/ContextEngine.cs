@@ -25,7 +25,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
 
         var tokenizer = tokens.WarmUpAsync();
         var start = time.GetTimestamp();
-        var (analysis, statistics) = await indexer.IndexAsync(root, repositoryIdentity, cancellationToken, progress);
+        var (analysis, statistics, saved) = await indexer.IndexDeferringWritesAsync(root, repositoryIdentity, cancellationToken, progress);
         phases.Add(new("index", time.GetElapsedTime(start)));
         phases.AddRange(statistics.Phases);
 
@@ -50,6 +50,13 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         var fixedCost = team.Sum(t => tokens.Count(t.Content)) + tokens.Count(profile) + standards.Sum(s => tokens.Count(s) + 2);
         var fitted = new ContextFitter(tokens).Fit(ranked, candidates.ToDictionary(c => c.Path, StringComparer.Ordinal), Read, Math.Max(0, totalBudget - fixedCost), named);
         phases.Add(new("fit", time.GetElapsedTime(start)));
+
+        // The index's cache writes ran alongside profiling, ranking and fitting; the context is ready once they are done.
+        var writing = await saved;
+        if (!statistics.TreeCacheHit)
+        {
+            phases.Add(new("index: write cache (alongside the phases after it)", writing));
+        }
 
         var warnings = fitted.Coverage.Where(c => named.Contains(c.Path) && c.Tier != CoverageTier.FullText)
             .Select(c => $"{c.Path} is named in the task but did not fit in full ({(c.Tier == CoverageTier.Signatures ? "sent as signatures" : "only listed")}); raise context.token_budget or name fewer files.")

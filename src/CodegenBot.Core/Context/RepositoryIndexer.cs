@@ -59,6 +59,19 @@ internal sealed partial class RepositoryIndexer(
     public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics)> IndexAsync(
         string root, string repositoryIdentity, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
     {
+        var (analysis, statistics, saved) = await IndexDeferringWritesAsync(root, repositoryIdentity, cancellationToken, progress);
+        var writing = await saved;
+        return (analysis, statistics with { Phases = [.. statistics.Phases, new ContextPhase("index: write cache", writing)] });
+    }
+
+    /// <summary>
+    /// As <see cref="IndexAsync"/>, with the cache writes (serialising, compressing and writing megabytes on a large
+    /// repository) left running: the returned Saved task ends when they are done, with the time they took, so the
+    /// caller can profile and rank meanwhile. It must be awaited; a failed write fails it.
+    /// </summary>
+    public async Task<(RepositoryAnalysis Analysis, IndexStatistics Statistics, Task<TimeSpan> Saved)> IndexDeferringWritesAsync(
+        string root, string repositoryIdentity, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
+    {
         var phases = new List<ContextPhase>();
         var start = time.GetTimestamp();
         void Phase(string name)
@@ -78,7 +91,7 @@ internal sealed partial class RepositoryIndexer(
         if (await ReadAsync(treeCacheKey, cancellationToken) is { } cached)
         {
             Phase("index: read cache");
-            return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true) { Phases = phases });
+            return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true) { Phases = phases }, Task.FromResult(TimeSpan.Zero));
         }
 
         // Per-file analyses are content-addressed (blob id and analyzer version), so they never go stale: the
@@ -162,12 +175,18 @@ internal sealed partial class RepositoryIndexer(
 
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         var analysis = new RepositoryAnalysis(treeKey, analyses);
-        var bytes = AnalysisSerializer.Serialize(analysis);
-        await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
-        await cache.SetAsync(latestKey, Encoding.UTF8.GetBytes(treeCacheKey), time.GetUtcNow(), cancellationToken);
-        await cache.PruneAsync(time.GetUtcNow() - UnusedEntryLifetime, cancellationToken);
-        Phase("index: write cache");
-        return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases });
+        var saved = Task.Run(
+            async () =>
+            {
+                var writing = time.GetTimestamp();
+                var bytes = AnalysisSerializer.Serialize(analysis);
+                await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
+                await cache.SetAsync(latestKey, Encoding.UTF8.GetBytes(treeCacheKey), time.GetUtcNow(), cancellationToken);
+                await cache.PruneAsync(time.GetUtcNow() - UnusedEntryLifetime, cancellationToken);
+                return time.GetElapsedTime(writing);
+            },
+            cancellationToken);
+        return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases }, saved);
     }
 
     /// <summary>Symbols from the extractors that run as processes, in batches, keyed by path.</summary>
