@@ -130,8 +130,20 @@ internal sealed partial class RepositoryIndexer(
 
         // Files whose extractor works from the text (C# through Roslyn) are read once, for symbols and terms together,
         // on this process's cores; the rest go to their extractor's process (ctags) meanwhile and get their terms after.
-        var inProcess = toExtract.Where(e => extractors.TextExtractorFor(e.Language) is not null).Select(e => e.Index).ToHashSet();
-        var external = toExtract.Where(e => !inProcess.Contains(e.Index)).ToList();
+        var inProcess = new Dictionary<int, ITextSymbolExtractor>();
+        var external = new List<(int Index, string Path, string Language)>();
+        foreach (var entry in toExtract)
+        {
+            if (extractors.TextExtractorFor(entry.Language) is { } extractor)
+            {
+                inProcess[entry.Index] = extractor;
+            }
+            else
+            {
+                external.Add(entry);
+            }
+        }
+
         var total = toExtract.Count + fresh.Count;
         var done = 0;
         void Step(int steps)
@@ -151,11 +163,10 @@ internal sealed partial class RepositoryIndexer(
         {
             var analysis = analyses[index];
             var text = analysis.File.Readable ? RepositoryScanner.ReadText(root, analysis.File.Path) : null;
-            var symbols = text is not null && inProcess.Contains(index)
-                ? extractors.TextExtractorFor(analysis.File.Language!)!.Extract(analysis.File.Path, text, cancellationToken)
-                : analysis.Symbols;
+            var extractor = inProcess.GetValueOrDefault(index);
+            var symbols = text is not null && extractor is not null ? extractor.Extract(analysis.File.Path, text, cancellationToken) : analysis.Symbols;
             analyses[index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(analysis.File.Path, text, symbols.Definitions) };
-            Step(inProcess.Contains(index) ? 2 : 1);
+            Step(extractor is null ? 1 : 2);
         });
 
         var byPath = await externalSymbols;

@@ -29,7 +29,42 @@ internal static class PersonalizedPageRank
 
         var jump = Normalise(personalization, nodeCount);
 
-        var (starts, targets, shares) = CompressedRows(nodeCount, edges);
+        // Merge parallel edges, then lay the graph out as flat arrays (compressed rows): iterations stay cache-friendly.
+        var merged = new Dictionary<(int, int), double>();
+        foreach (var (from, to, weight) in edges)
+        {
+            if (from != to && weight > 0)
+            {
+                merged[(from, to)] = merged.GetValueOrDefault((from, to)) + weight;
+            }
+        }
+
+        var starts = new int[nodeCount + 1];
+        foreach (var ((from, _), _) in merged)
+        {
+            starts[from + 1]++;
+        }
+
+        for (var node = 0; node < nodeCount; node++)
+        {
+            starts[node + 1] += starts[node];
+        }
+
+        var targets = new int[merged.Count];
+        var shares = new double[merged.Count];
+        var fill = (int[])starts.Clone();
+        var totals = new double[nodeCount];
+        foreach (var ((from, _), weight) in merged)
+        {
+            totals[from] += weight;
+        }
+
+        foreach (var ((from, to), weight) in merged.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
+        {
+            targets[fill[from]] = to;
+            shares[fill[from]++] = weight / totals[from];
+        }
+
         var rank = (double[])jump.Clone();
         var next = new double[nodeCount];
         for (var iteration = 0; iteration < MaxIterations; iteration++)
@@ -68,78 +103,6 @@ internal static class PersonalizedPageRank
         }
 
         return rank;
-    }
-
-    /// <summary>
-    /// The graph as flat arrays (compressed rows), so iterations stay cache-friendly: each node's out-edges sorted by
-    /// target, parallel edges merged (weights summed in the order given), shares of the node's total weight.
-    /// Edges are bucketed by source and sorted within each node, not all together: a large repository has millions.
-    /// </summary>
-    private static (int[] Starts, int[] Targets, double[] Shares) CompressedRows(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges)
-    {
-        var kept = new List<(int From, int To, double Weight)>();
-        foreach (var edge in edges)
-        {
-            if (edge.From != edge.To && edge.Weight > 0)
-            {
-                kept.Add(edge);
-            }
-        }
-
-        var offsets = new int[nodeCount + 1];
-        foreach (var edge in kept)
-        {
-            offsets[edge.From + 1]++;
-        }
-
-        for (var node = 0; node < nodeCount; node++)
-        {
-            offsets[node + 1] += offsets[node];
-        }
-
-        // Within a node, order by target then by position in the input, so merged weights add up in input order.
-        var keys = new long[kept.Count];
-        var fill = (int[])offsets.Clone();
-        for (var index = 0; index < kept.Count; index++)
-        {
-            keys[fill[kept[index].From]++] = ((long)kept[index].To << 32) | (uint)index;
-        }
-
-        var starts = new int[nodeCount + 1];
-        var targets = new List<int>(kept.Count);
-        var weights = new List<double>(kept.Count);
-        var shares = new List<double>(kept.Count);
-        for (var node = 0; node < nodeCount; node++)
-        {
-            var segment = keys.AsSpan(offsets[node], offsets[node + 1] - offsets[node]);
-            segment.Sort();
-            var total = 0.0;
-            var first = targets.Count;
-            foreach (var key in segment)
-            {
-                var (target, weight) = ((int)(key >> 32), kept[(int)(uint)key].Weight);
-                if (targets.Count > first && targets[^1] == target)
-                {
-                    weights[^1] += weight;
-                }
-                else
-                {
-                    targets.Add(target);
-                    weights.Add(weight);
-                }
-
-                total += weight;
-            }
-
-            for (var edge = first; edge < targets.Count; edge++)
-            {
-                shares.Add(weights[edge] / total);
-            }
-
-            starts[node + 1] = targets.Count;
-        }
-
-        return (starts, [.. targets], [.. shares]);
     }
 
     private static double[] Normalise(IReadOnlyList<double> weights, int count)

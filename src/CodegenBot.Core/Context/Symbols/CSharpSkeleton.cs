@@ -61,41 +61,67 @@ internal sealed class CSharpSkeleton
         return (skeleton, scanner._identifiers);
     }
 
+    private enum Token { Trivia, Literal, Word, Punctuation }
+
     private void Run()
     {
         while (!_failed && _i < _text.Length)
         {
-            var c = _text[_i];
-            if (SkipTrivia())
+            switch (Next(out var word))
             {
-                continue;
-            }
-
-            if (StartsString())
-            {
-                SkipString();
-                _last = Last.Other;
-            }
-            else if (c == '\'')
-            {
-                SkipCharLiteral();
-                _last = Last.Other;
-            }
-            else if (IsIdentifierStart(c) || (c == '@' && _i + 1 < _text.Length && IsIdentifierStart(_text[_i + 1])))
-            {
-                OnWord(ReadWord());
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                SkipNumber();
-                _last = Last.Other;
-            }
-            else
-            {
-                _i++;
-                OnPunctuation(c);
+                case Token.Trivia:
+                    break;
+                case Token.Literal:
+                    _last = Last.Other;
+                    break;
+                case Token.Word:
+                    OnWord(word);
+                    break;
+                default:
+                    OnPunctuation(_text[_i++]);
+                    break;
             }
         }
+    }
+
+    /// <summary>
+    /// Moves past the whitespace, comment, literal or word at the cursor (a word is recorded as used unless it is a
+    /// keyword); at a punctuation character it leaves the cursor there and says so.
+    /// </summary>
+    private Token Next(out ReadOnlySpan<char> word)
+    {
+        word = default;
+        if (SkipTrivia())
+        {
+            return Token.Trivia;
+        }
+
+        var c = _text[_i];
+        if (StartsString())
+        {
+            SkipString();
+            return Token.Literal;
+        }
+
+        if (c == '\'')
+        {
+            SkipCharLiteral();
+            return Token.Literal;
+        }
+
+        if (IsIdentifierStart(c) || (c == '@' && _i + 1 < _text.Length && IsIdentifierStart(_text[_i + 1])))
+        {
+            word = ReadWord();
+            return Token.Word;
+        }
+
+        if (char.IsAsciiDigit(c))
+        {
+            SkipNumber();
+            return Token.Literal;
+        }
+
+        return Token.Punctuation;
     }
 
     private void OnWord(ReadOnlySpan<char> word)
@@ -495,35 +521,13 @@ internal sealed class CSharpSkeleton
         var depth = 0;
         while (_i < _text.Length)
         {
-            var c = _text[_i];
-            if (SkipTrivia())
+            if (Next(out _) != Token.Punctuation)
             {
                 continue;
             }
 
-            if (StartsString())
-            {
-                SkipString();
-            }
-            else if (c == '\'')
-            {
-                SkipCharLiteral();
-            }
-            else if (IsIdentifierStart(c) || c == '@')
-            {
-                if (c == '@')
-                {
-                    _i++;
-                    continue;
-                }
-
-                ReadWord();
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                SkipNumber();
-            }
-            else if (c is '{' or '(' or '[')
+            var c = _text[_i];
+            if (c is '{' or '(' or '[')
             {
                 depth++;
                 _i++;

@@ -112,41 +112,30 @@ public sealed class CSharpSkeletonTests
         Assert.DoesNotContain("class", identifiers);
     }
 
+    /// <summary>Each branch of the conditional opens a brace: counted together, they never balance.</summary>
+    private const string UnbalancedConditional = """
+        class A
+        {
+        #if NET
+            void M(int a) {
+        #else
+            void M() {
+        #endif
+                Call();
+            }
+        }
+        """;
+
     [Fact]
     public void Scan_UnbalancedConditionalBraces_GivesNoSkeleton()
     {
-        const string Source = """
-            class A
-            {
-            #if NET
-                void M(int a) {
-            #else
-                void M() {
-            #endif
-                }
-            }
-            """;
-
-        Assert.Null(CSharpSkeleton.Scan(Source).Skeleton);
+        Assert.Null(CSharpSkeleton.Scan(UnbalancedConditional).Skeleton);
     }
 
     [Fact]
     public void Extract_UnbalancedConditionalBraces_FallsBackToTheFullText()
     {
-        const string Source = """
-            class A
-            {
-            #if NET
-                void M(int a) {
-            #else
-                void M() {
-            #endif
-                    Call();
-                }
-            }
-            """;
-
-        var symbols = CSharpSymbolExtractor.Extract("A.cs", Source, TestContext.Current.CancellationToken);
+        var symbols = CSharpSymbolExtractor.Extract("A.cs", UnbalancedConditional, TestContext.Current.CancellationToken);
 
         Assert.Contains(symbols.Definitions, d => d.Name == "M" && d.Signature == "void M()"); // NET is not defined: the #else branch is live
         Assert.Contains("Call", symbols.References);

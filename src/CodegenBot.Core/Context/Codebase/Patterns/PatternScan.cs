@@ -10,10 +10,5 @@ internal static class PatternScan
         new ErrorHandlingAnalyzer(), new LayeringAnalyzer(),
     ];
 
-    /// <summary>
-    /// The analyzers run side by side (they share nothing but the immutable sample; the regex scans of a large
-    /// repository's sample take most of a second on one core); results keep the fixed order.
-    /// </summary>
-    public static IReadOnlyList<CodePattern> Analyze(SourceSample sample) =>
-        Analyzers.AsParallel().AsOrdered().Select(a => a.Analyze(sample).ToList()).ToList().SelectMany(p => p).ToList();
+    public static IReadOnlyList<CodePattern> Analyze(SourceSample sample) => Analyzers.SelectMany(a => a.Analyze(sample)).ToList();
 }
