@@ -103,22 +103,32 @@ internal sealed partial class RepositoryIndexer(
         var toExtract = new List<(int Index, string Path, string Language)>();
         var fresh = new List<int>();
         var reused = 0;
-        foreach (var candidate in candidates)
+
+        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores.
+        var known = candidates.Select(c => previous?.GetValueOrDefault((c.Path, c.BlobId))).ToArray();
+        var described = new RepositoryFile?[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            if (previous is not null && previous.TryGetValue((candidate.Path, candidate.BlobId), out var known))
+            if (known[i] is null)
             {
-                analyses.Add(known);
+                described[i] = scanner.Describe(root, candidates[i]);
+            }
+        });
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (known[i] is { } reusable)
+            {
+                analyses.Add(reusable);
                 reused++;
                 continue;
             }
 
-            var file = scanner.Describe(root, candidate);
-            if (file is null)
+            if (described[i] is not { } file)
             {
                 continue;
             }
 
-            analyses.Add(new FileAnalysis(file, candidate.BlobId, new FileSymbols(file.Path, file.Language ?? "", [], []), TermBag.Empty));
+            analyses.Add(new FileAnalysis(file, candidates[i].BlobId, new FileSymbols(file.Path, file.Language ?? "", [], []), TermBag.Empty));
             fresh.Add(analyses.Count - 1);
             if (file.Readable && file.Language is { } language)
             {

@@ -98,7 +98,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// <summary>Reads the file's first bytes (or all of it, up to the size limit) and classifies it.</summary>
     public RepositoryFile? Describe(string root, ScanCandidate candidate)
     {
-        _attributes ??= GitAttributes.Load(root);
+        LazyInitializer.EnsureInitialized(ref _attributes, () => GitAttributes.Load(root));
         var (path, tracked, isLink, attributes) = (candidate.Path, candidate.Tracked, candidate.IsLink, _attributes);
         var info = new FileInfo(Path.Combine(root, path));
         if (isLink || info.LinkTarget is not null)

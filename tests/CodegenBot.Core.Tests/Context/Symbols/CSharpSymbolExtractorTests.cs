@@ -56,6 +56,41 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
+    public void Extract_Summaries_ComeFromTheFirstDocumentationCommentWithoutXmlParsing()
+    {
+        const string source = """
+            class Docs
+            {
+                /// <summary>
+                /// Reads a <see cref="Docs"/>
+                /// value.
+                /// </summary>
+                /// <param name="x">Not the summary.</param>
+                void Lines(int x) { }
+
+                /** <summary>Block form.</summary> */
+                void Block() { }
+
+                //// <summary>Four slashes: an ordinary comment.</summary>
+                void Ordinary() { }
+
+                /// <summary>First.</summary>
+                // an ordinary comment between
+                /// <summary>Second.</summary>
+                void FirstBlockOnly() { }
+
+                /// <remarks>No summary here.</remarks>
+                void NoSummary() { }
+            }
+            """;
+
+        var symbols = CSharpSymbolExtractor.Extract("Docs.cs", source, TestContext.Current.CancellationToken);
+
+        var summaries = symbols.Definitions.Where(d => d.Kind == SymbolKind.Method).Select(d => $"{d.Name}: {d.Summary}").ToList();
+        Assert.Equal(["Lines: Reads a <see cref=\"Docs\"/> value.", "Block: Block form.", "Ordinary: ", "FirstBlockOnly: First.", "NoSummary: "], summaries);
+    }
+
+    [Fact]
     public void Extract_References_AreUsedNamesNotOwnDefinitions()
     {
         var symbols = CSharpSymbolExtractor.Extract("src/RetryPolicy.cs", Source, TestContext.Current.CancellationToken);
