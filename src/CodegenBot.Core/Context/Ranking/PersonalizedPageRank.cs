@@ -20,49 +20,37 @@ internal static class PersonalizedPageRank
     /// <param name="edges">Weighted edges; weights must be positive; several edges between a pair add up.</param>
     /// <param name="personalization">Non-negative jump weights per node; all zero means uniform.</param>
     /// <returns>Ranks summing to 1.</returns>
-    public static double[] Compute(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges, IReadOnlyList<double> personalization)
+    public static double[] Compute(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges, IReadOnlyList<double> personalization) =>
+        Compute(WeightedGraph.FromEdges(nodeCount, edges), personalization);
+
+    /// <param name="graph">The graph, laid out once (it can serve many personalizations).</param>
+    /// <param name="personalization">Non-negative jump weights per node; all zero means uniform.</param>
+    /// <param name="weights">Edge weights to use instead of the graph's own (same layout), for a task that reweighs some edges.</param>
+    /// <returns>Ranks summing to 1.</returns>
+    public static double[] Compute(WeightedGraph graph, IReadOnlyList<double> personalization, double[]? weights = null)
     {
+        var nodeCount = graph.NodeCount;
         if (nodeCount == 0)
         {
             return [];
         }
 
         var jump = Normalise(personalization, nodeCount);
-
-        // Merge parallel edges, then lay the graph out as flat arrays (compressed rows): iterations stay cache-friendly.
-        var merged = new Dictionary<(int, int), double>();
-        foreach (var (from, to, weight) in edges)
-        {
-            if (from != to && weight > 0)
-            {
-                merged[(from, to)] = merged.GetValueOrDefault((from, to)) + weight;
-            }
-        }
-
-        var starts = new int[nodeCount + 1];
-        foreach (var ((from, _), _) in merged)
-        {
-            starts[from + 1]++;
-        }
-
+        var (starts, targets) = (graph.Starts, graph.Targets);
+        weights ??= graph.Weights;
+        var shares = new double[weights.Length];
         for (var node = 0; node < nodeCount; node++)
         {
-            starts[node + 1] += starts[node];
-        }
+            var total = 0.0;
+            for (var edge = starts[node]; edge < starts[node + 1]; edge++)
+            {
+                total += weights[edge];
+            }
 
-        var targets = new int[merged.Count];
-        var shares = new double[merged.Count];
-        var fill = (int[])starts.Clone();
-        var totals = new double[nodeCount];
-        foreach (var ((from, _), weight) in merged)
-        {
-            totals[from] += weight;
-        }
-
-        foreach (var ((from, to), weight) in merged.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
-        {
-            targets[fill[from]] = to;
-            shares[fill[from]++] = weight / totals[from];
+            for (var edge = starts[node]; edge < starts[node + 1]; edge++)
+            {
+                shares[edge] = weights[edge] / total;
+            }
         }
 
         var rank = (double[])jump.Clone();
@@ -111,5 +99,64 @@ internal static class PersonalizedPageRank
         return sum <= 0
             ? Enumerable.Repeat(1.0 / count, count).ToArray()
             : Enumerable.Range(0, count).Select(i => i < weights.Count && weights[i] > 0 ? weights[i] / sum : 0).ToArray();
+    }
+}
+
+/// <summary>
+/// A weighted directed graph laid out as compressed rows: node <c>n</c>'s edges are
+/// <c>Starts[n]..Starts[n+1]</c> of <see cref="Targets"/> and <see cref="Weights"/>, by ascending target, parallel edges
+/// merged, no self-loops. Flat arrays keep the iterations cache-friendly.
+/// </summary>
+internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets, double[] Weights)
+{
+    /// <summary>Lays out edges (positive weights; several between a pair add up, in the order given; self-loops dropped).</summary>
+    public static WeightedGraph FromEdges(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges)
+    {
+        var rows = new List<(int To, int Order, double Weight)>?[nodeCount];
+        var order = 0;
+        foreach (var (from, to, weight) in edges)
+        {
+            if (from != to && weight > 0)
+            {
+                (rows[from] ??= []).Add((to, order++, weight));
+            }
+        }
+
+        var starts = new int[nodeCount + 1];
+        var targets = new List<int>();
+        var weights = new List<double>();
+        for (var node = 0; node < nodeCount; node++)
+        {
+            starts[node] = targets.Count;
+            if (rows[node] is not { } row)
+            {
+                continue;
+            }
+
+            // By target, then in the order given, so parallel edges add up in that order.
+            row.Sort((a, b) => a.To != b.To ? a.To.CompareTo(b.To) : a.Order.CompareTo(b.Order));
+            foreach (var (to, _, weight) in row)
+            {
+                if (targets.Count > starts[node] && targets[^1] == to)
+                {
+                    weights[^1] += weight;
+                }
+                else
+                {
+                    targets.Add(to);
+                    weights.Add(weight);
+                }
+            }
+        }
+
+        starts[nodeCount] = targets.Count;
+        return new WeightedGraph(nodeCount, starts, [.. targets], [.. weights]);
+    }
+
+    /// <summary>The position of the edge from → to in <see cref="Targets"/>, or -1.</summary>
+    public int EdgeIndex(int from, int to)
+    {
+        var index = Array.BinarySearch(Targets, Starts[from], Starts[from + 1] - Starts[from], to);
+        return index >= 0 ? index : -1;
     }
 }

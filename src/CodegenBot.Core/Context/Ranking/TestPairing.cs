@@ -9,7 +9,10 @@ namespace CodegenBot.Core.Context.Ranking;
 /// </summary>
 internal static partial class TestPairing
 {
-    public static void Apply(IReadOnlyList<string> paths, double[] scores, List<string>[] reasons)
+    public static void Apply(IReadOnlyList<string> paths, double[] scores, List<string>[] reasons) => Apply(Pairs(paths), paths, scores, reasons);
+
+    /// <summary>Every (test, source) pair by name, indexes into <paramref name="paths"/>, tests in path order.</summary>
+    public static IReadOnlyList<(int Test, int Source)> Pairs(IReadOnlyList<string> paths)
     {
         var bySubject = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var tests = new List<(int Index, string Subject)>();
@@ -27,27 +30,25 @@ internal static partial class TestPairing
             }
         }
 
+        return tests.SelectMany(t => bySubject.TryGetValue(t.Subject, out var sources) ? sources.Select(s => (t.Index, s)) : []).ToList();
+    }
+
+    /// <summary>Lifts each side of a pair to <see cref="RankingWeights.TestPairShare"/> of the other's score when that is higher.</summary>
+    public static void Apply(IReadOnlyList<(int Test, int Source)> pairs, IReadOnlyList<string> paths, double[] scores, List<string>[] reasons)
+    {
         var original = (double[])scores.Clone();
-        foreach (var (test, subject) in tests)
+        foreach (var (test, source) in pairs)
         {
-            if (!bySubject.TryGetValue(subject, out var sources))
+            if (RankingWeights.TestPairShare * original[source] > scores[test])
             {
-                continue;
+                scores[test] = RankingWeights.TestPairShare * original[source];
+                reasons[test].Add($"tests {paths[source]}");
             }
 
-            foreach (var source in sources)
+            if (RankingWeights.TestPairShare * original[test] > scores[source])
             {
-                if (RankingWeights.TestPairShare * original[source] > scores[test])
-                {
-                    scores[test] = RankingWeights.TestPairShare * original[source];
-                    reasons[test].Add($"tests {paths[source]}");
-                }
-
-                if (RankingWeights.TestPairShare * original[test] > scores[source])
-                {
-                    scores[source] = RankingWeights.TestPairShare * original[test];
-                    reasons[source].Add($"tested by {paths[test]}");
-                }
+                scores[source] = RankingWeights.TestPairShare * original[test];
+                reasons[source].Add($"tested by {paths[test]}");
             }
         }
     }

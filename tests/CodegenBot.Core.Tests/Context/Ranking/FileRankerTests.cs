@@ -98,6 +98,31 @@ public sealed class FileRankerTests
         Assert.True(Index(ranked, persistence.File.Path) < Index(ranked, other.File.Path));
     }
 
+    [Fact]
+    public void RankingIndex_KeptForSeveralTasks_RanksEachAsAFreshRanking()
+    {
+        FileAnalysis[] files = [Unrelated, Jitter, Retry, Client, RetryTests];
+        var index = new RankingIndex(files);
+        TaskContext[] tasks =
+        [
+            Task("The retry policy waits too long"),
+            Task("Make it configurable", symbols: ["Jitter", "RetryPolicy"]),
+            Task("Fix the client", files: ["src/Http/ApiClient.cs"]),
+            Task("nothing matches here"),
+        ];
+
+        foreach (var task in tasks)
+        {
+            var kept = index.Rank(task);
+            var fresh = FileRanker.Rank(files, task);
+
+            Assert.Equal(fresh.Select(r => (r.Path, r.Score, string.Join("|", r.Reasons))), kept.Select(r => (r.Path, r.Score, string.Join("|", r.Reasons))));
+        }
+
+        // A named identifier weighs its edges up for that task only: the next task sees the graph's own weights again.
+        Assert.Equal(FileRanker.Rank(files, tasks[0]).Select(r => r.Score), index.Rank(tasks[0]).Select(r => r.Score));
+    }
+
     [Theory]
     [InlineData("tests/RetryPolicyTests.cs", true)]
     [InlineData("test/EFCore.Tests/ModelTest.cs", true)]

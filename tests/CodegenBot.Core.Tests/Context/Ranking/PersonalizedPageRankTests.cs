@@ -42,5 +42,29 @@ public sealed class PersonalizedPageRankTests
     }
 
     [Fact]
+    public void WeightedGraph_FromEdges_MergesParallelEdgesDropsSelfLoopsAndSortsTargets()
+    {
+        var graph = WeightedGraph.FromEdges(3, [(0, 2, 1), (0, 1, 2), (0, 2, 0.5), (1, 1, 4), (2, 0, 0)]);
+
+        Assert.Equal([0, 2, 2, 2], graph.Starts);
+        Assert.Equal([1, 2], graph.Targets);
+        Assert.Equal([2, 1.5], graph.Weights);
+        Assert.Equal(1, graph.EdgeIndex(0, 2));
+        Assert.Equal(-1, graph.EdgeIndex(2, 0));
+    }
+
+    [Fact]
+    public void Compute_WithReplacementWeights_UsesThemInsteadOfTheGraphs()
+    {
+        var graph = WeightedGraph.FromEdges(3, [(0, 1, 1), (0, 2, 1)]);
+
+        var even = PersonalizedPageRank.Compute(graph, [1, 0, 0]);
+        var tilted = PersonalizedPageRank.Compute(graph, [1, 0, 0], [9, 1]);
+
+        Assert.Equal(even[1], even[2], precision: 12);
+        Assert.True(tilted[1] > 5 * tilted[2]);
+    }
+
+    [Fact]
     public void Compute_EmptyGraph_ReturnsEmpty() => Assert.Empty(PersonalizedPageRank.Compute(0, [], []));
 }
