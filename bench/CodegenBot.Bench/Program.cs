@@ -208,5 +208,18 @@ var learningTasks = new Option<int>("--tasks") { Description = "Tasks per arm (a
 learning.Options.Add(learningTasks);
 learning.SetAction((parse, cancellationToken) => CodegenBot.Bench.Learning.LearningReplayBenchmark.RunAsync(parse.GetValue(learningTasks), Console.Out, cancellationToken));
 
-var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump, action, learning };
+var resident = new Command("context-resident", "The context engine in a long-lived process: cold, warm and incremental runs on one engine with resident memory.");
+var residentRepo = new Option<string>("--repo") { Description = "The checkout (a git work tree; 10 files are changed and restored).", Required = true };
+var residentCache = new Option<string>("--cache") { Description = "Context cache folder (empty for a cold first run).", Required = true };
+var residentTask = new Option<string>("--task") { Description = "The task text.", DefaultValueFactory = _ => "Fix the retry logic of the connection and add a test" };
+var residentRuns = new Option<int>("--warm-runs") { Description = "Warm runs before and after the change (the median is reported).", DefaultValueFactory = _ => 5 };
+foreach (var option in new Option[] { residentRepo, residentCache, residentTask, residentRuns })
+{
+    resident.Options.Add(option);
+}
+
+resident.SetAction((parse, cancellationToken) => CodegenBot.Bench.Context.ResidentContextBenchmark.RunAsync(
+    Path.GetFullPath(parse.GetValue(residentRepo)!), Path.GetFullPath(parse.GetValue(residentCache)!), parse.GetValue(residentTask)!, parse.GetValue(residentRuns), Console.Out, cancellationToken));
+
+var root = new RootCommand("CodegenBot benchmark harnesses (see bench/README.md).") { mine, retrieval, makeEdits, edits, overhead, metrics, rules, rulesScan, complexity, dump, action, learning, resident };
 return await root.Parse(args).InvokeAsync();

@@ -12,7 +12,7 @@ namespace CodegenBot.Core.Context;
 /// read the team's standards, rank files for the task, and fit full texts, a repo map and a directory summary
 /// into the token budget. Also answers the model's bounded requests for more (read, list, search).
 /// </summary>
-internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens, RepositoryIndexer indexer, IContextCacheStore cache, TimeProvider time)
+internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens, RepositoryIndexer indexer, IContextCacheStore cache, TimeProvider time, ContextMemory? memory = null)
 {
     /// <summary>Share of the budget the codebase profile may take.</summary>
     public const double ProfileShare = 0.05;
@@ -34,16 +34,18 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         var files = analysis.Files.Select(f => f.File).ToList();
         var readable = analysis.Files.Where(f => f.File.Readable).ToDictionary(f => f.File.Path, StringComparer.Ordinal);
         string? Read(string path) => readable.ContainsKey(path) ? RepositoryScanner.ReadText(root, path) : null;
-        var profile = await ProfileAsync(analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken);
-        var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
-        var standards = TeamStandards.Summarise(options.Team, team);
-        phases.Add(new("profile and team", time.GetElapsedTime(start)));
 
-        start = time.GetTimestamp();
+        // The profile (it reads and measures a sample of sources) and the ranking are independent: side by side.
+        var profiling = Task.Run(() => ProfileAsync(analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken), cancellationToken);
         var eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
         var candidates = eligible.Select(f => f.Symbols).ToList();
-        var ranked = FileRanker.Rank(eligible, task);
-        phases.Add(new("rank", time.GetElapsedTime(start)));
+        var ranked = (memory?.RankingFor(analysis, () => new RankingIndex(eligible)) ?? new RankingIndex(eligible)).Rank(task);
+        phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
+
+        var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
+        var standards = TeamStandards.Summarise(options.Team, team);
+        var profile = await profiling;
+        phases.Add(new("profile and team", time.GetElapsedTime(start)));
 
         start = time.GetTimestamp();
         var named = candidates.Select(c => c.Path).Where(p => task.FilePaths.Any(m => FileRanker.PathMatches(p, m))).ToHashSet(StringComparer.Ordinal);
@@ -51,9 +53,13 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         var fitted = new ContextFitter(tokens).Fit(ranked, candidates.ToDictionary(c => c.Path, StringComparer.Ordinal), Read, Math.Max(0, totalBudget - fixedCost), named);
         phases.Add(new("fit", time.GetElapsedTime(start)));
 
-        // The index's cache writes ran alongside profiling, ranking and fitting; the context is ready once they are done.
-        var writing = await saved;
-        if (!statistics.TreeCacheHit)
+        // The index's cache writes ran alongside profiling, ranking and fitting; a one-shot process waits for them, a
+        // resident one lets them finish in the background (its memory already holds the analysis).
+        if (memory is { Resident: true })
+        {
+            memory.Defer(saved);
+        }
+        else if (await saved is var writing && !statistics.TreeCacheHit)
         {
             phases.Add(new("index: write cache (alongside the phases after it)", writing));
         }

@@ -42,7 +42,8 @@ internal sealed partial class RepositoryIndexer(
     SymbolExtractorRegistry extractors,
     IContextCacheStore cache,
     TimeProvider time,
-    ILogger<RepositoryIndexer> logger)
+    ILogger<RepositoryIndexer> logger,
+    ContextMemory? memory = null)
 {
     /// <summary>Bump when the analysis changes shape or meaning, so old cache entries are ignored.</summary>
     public const int AnalyzerVersion = 4;
@@ -81,24 +82,34 @@ internal sealed partial class RepositoryIndexer(
         }
 
         var scanner = new RepositoryScanner(options);
-        var candidates = scanner.Candidates(root);
-        var treeKey = TreeKey(candidates);
         var configHash = ConfigHash();
+        var remembered = memory?.Recall(root, configHash);
+        var revalidated = remembered?.Listing.Revalidate(root);
+        var listing = revalidated ?? WorkTreeListing.Take(root, scanner);
+        var candidates = listing.Candidates;
+        var treeKey = TreeKey(candidates);
         var treeCacheKey = $"tree:v{AnalyzerVersion}:{configHash}:{treeKey}";
         var latestKey = $"latest:v{AnalyzerVersion}:{configHash}:{repositoryIdentity}";
 
-        Phase("index: list files");
+        Phase(revalidated is null ? "index: list files" : "index: list files (checked against memory)");
+        if (remembered?.Analysis is { } kept && kept.TreeKey == treeKey)
+        {
+            memory!.Remember(root, configHash, new ContextMemory.Remembered(listing, kept));
+            return (kept, new IndexStatistics(kept.Files.Count, 0, kept.Files.Count, TreeCacheHit: true) { Phases = phases }, Task.FromResult(TimeSpan.Zero));
+        }
+
         if (await ReadAsync(treeCacheKey, cancellationToken) is { } cached)
         {
             Phase("index: read cache");
+            memory?.Remember(root, configHash, new ContextMemory.Remembered(listing, cached));
             return (cached, new IndexStatistics(cached.Files.Count, 0, cached.Files.Count, TreeCacheHit: true) { Phases = phases }, Task.FromResult(TimeSpan.Zero));
         }
 
         // Per-file analyses are content-addressed (blob id and analyzer version), so they never go stale: the
         // previous run's are reused whatever their age; the TTL applies to whole-tree results only.
-        var previous = (await ReadLatestAsync(latestKey, cancellationToken))?.Files
+        var previous = (remembered?.Analysis ?? await ReadLatestAsync(latestKey, cancellationToken))?.Files
             .GroupBy(f => (f.File.Path, f.BlobId)).ToDictionary(g => g.Key, g => g.First());
-        Phase("index: read cache");
+        Phase(remembered is null ? "index: read cache" : "index: previous analysis from memory");
         var analyses = new List<FileAnalysis>(candidates.Count);
         var toExtract = new List<(int Index, string Path, string Language)>();
         var fresh = new List<int>();
@@ -196,9 +207,11 @@ internal sealed partial class RepositoryIndexer(
 
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         var analysis = new RepositoryAnalysis(treeKey, analyses);
+        memory?.Remember(root, configHash, new ContextMemory.Remembered(listing, analysis));
         var saved = Task.Run(
             async () =>
             {
+                await FlushDeferredWritesAsync();
                 var writing = time.GetTimestamp();
                 var bytes = AnalysisSerializer.Serialize(analysis);
                 await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
@@ -208,6 +221,24 @@ internal sealed partial class RepositoryIndexer(
             },
             cancellationToken);
         return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases }, saved);
+    }
+
+    /// <summary>Waits for the writes an earlier run left to a resident process, so writes land in order; a failed one is logged.</summary>
+    private async Task FlushDeferredWritesAsync()
+    {
+        if (memory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await memory.FlushAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeferredWriteFailed(logger, ex);
+        }
     }
 
     /// <summary>Symbols from the extractors that run as processes, in batches, keyed by path.</summary>
@@ -278,6 +309,9 @@ internal sealed partial class RepositoryIndexer(
         var text = string.Join('\n', [.. options.Include, "|", .. options.Exclude, "|", options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An earlier context run could not write its analysis to the cache; this run writes its own")]
+    private static partial void LogDeferredWriteFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cached context {Key} could not be read; rebuilding it")]
     private static partial void LogUnreadable(ILogger logger, string key, Exception exception);

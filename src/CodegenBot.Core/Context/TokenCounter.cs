@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Microsoft.ML.Tokenizers;
 
 namespace CodegenBot.Core.Context;
@@ -7,7 +10,19 @@ public sealed class TokenCounter
 {
     private static readonly Lazy<Tokenizer> SharedTokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
 
+    /// <summary>Texts at least this long have their count remembered (hashing them is far cheaper than encoding them).</summary>
+    private const int MemoMinimumLength = 512;
+
+    /// <summary>Counts remembered before the memo starts over.</summary>
+    private const int MemoCapacity = 65_536;
+
     private readonly Lazy<Tokenizer> _tokenizer = SharedTokenizer;
+
+    /// <summary>
+    /// Counts of long texts by content hash: a long-lived process counts the same files and repo-map blocks run after
+    /// run, and one context run counts some of them twice (while fitting, then for the coverage).
+    /// </summary>
+    private readonly ConcurrentDictionary<UInt128, int> _memo = new();
 
     /// <summary>The shared counter.</summary>
     public static TokenCounter Default { get; } = new();
@@ -19,7 +34,35 @@ public sealed class TokenCounter
     public Task WarmUpAsync() => _tokenizer.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _tokenizer.Value);
 
     /// <summary>Tokens in the text.</summary>
-    public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : _tokenizer.Value.CountTokens(text);
+    public int Count(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        if (text.Length < MemoMinimumLength)
+        {
+            return _tokenizer.Value.CountTokens(text);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
+        var key = MemoryMarshal.Read<UInt128>(hash);
+        if (_memo.TryGetValue(key, out var count))
+        {
+            return count;
+        }
+
+        count = _tokenizer.Value.CountTokens(text);
+        if (_memo.Count >= MemoCapacity)
+        {
+            _memo.Clear();
+        }
+
+        _memo[key] = count;
+        return count;
+    }
 
     /// <summary>The longest prefix of the text, cut at a line end, that fits in the given number of tokens.</summary>
     public string Truncate(string text, int maxTokens)
