@@ -36,7 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(
             ContextCacheFolder.Default(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileContextCacheStore>>()));
         AddQualityRules(services);
-        services.TryAddSingleton(_ => new ContextMemory());
+        services.TryAddSingleton(_ => ContextMemory.ForOneShotProcess());
         services.TryAddSingleton<ContextEngineFactory>();
         services.TryAddSingleton<QualityAssessorFactory>();
         services.TryAddSingleton<GenerationPipeline>();

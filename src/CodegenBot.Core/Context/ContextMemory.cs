@@ -10,6 +10,8 @@ namespace CodegenBot.Core.Context;
 /// the ranking index built from it. A warm run then stats the files instead of asking git, skips reading and
 /// decoding the cached analysis, and ranks on a kept graph; an incremental run starts from the analysis in memory.
 /// The disk cache stays the source of truth across processes; this is only a faster copy of its newest entry.
+/// One-shot commands register one that keeps nothing (<see cref="ForOneShotProcess"/>); a long-lived host registers
+/// a resident one before <c>AddCodegenBotCore</c>.
 /// </summary>
 /// <param name="capacity">Repositories kept, least recently used dropped first; 0 keeps none.</param>
 /// <param name="resident">
@@ -22,9 +24,16 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
     public const int DefaultCapacity = 2;
 
     private readonly Lock _lock = new();
+
+    /// <summary>Keeps nothing: the process ends after its run, so stamping files for a next run would be wasted.</summary>
+    public static ContextMemory ForOneShotProcess() => new(capacity: 0);
+
     private readonly LinkedList<(string Key, Remembered Value)> _entries = new();
     private readonly ConditionalWeakTable<RepositoryAnalysis, RankingIndex> _rankings = new();
     private Task _pendingWrites = Task.CompletedTask;
+
+    /// <summary>Whether anything is kept (a one-shot process keeps nothing and skips the stamping it would need).</summary>
+    public bool Keeps => capacity > 0;
 
     /// <summary>Whether runs leave their cache writes running (see the constructor).</summary>
     public bool Resident => resident;

@@ -85,7 +85,7 @@ internal sealed partial class RepositoryIndexer(
         var configHash = ConfigHash();
         var remembered = memory?.Recall(root, configHash);
         var revalidated = remembered?.Listing.Revalidate(root);
-        var listing = revalidated ?? WorkTreeListing.Take(root, scanner);
+        var listing = revalidated ?? WorkTreeListing.Take(root, scanner, stamp: memory is { Keeps: true });
         var candidates = listing.Candidates;
         var treeKey = TreeKey(candidates);
         var treeCacheKey = $"tree:v{AnalyzerVersion}:{configHash}:{treeKey}";

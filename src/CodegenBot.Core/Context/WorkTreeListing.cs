@@ -40,9 +40,14 @@ internal sealed class WorkTreeListing
     /// <summary>The files to consider, in ordinal order, with their blob ids (see <see cref="RepositoryScanner.Candidates"/>).</summary>
     public IReadOnlyList<ScanCandidate> Candidates { get; }
 
-    /// <summary>Lists the checkout through git and stamps what was listed.</summary>
-    public static WorkTreeListing Take(string root, RepositoryScanner scanner)
+    /// <summary>Lists the checkout through git and, when <paramref name="stamp"/> is set, stamps what was listed (one stat per file).</summary>
+    public static WorkTreeListing Take(string root, RepositoryScanner scanner, bool stamp = true)
     {
+        if (!stamp)
+        {
+            return new WorkTreeListing(scanner.Candidates(root), [], [], [], default);
+        }
+
         // The real clock, not an injected one: it is compared with the file system's own timestamps.
         var takenAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         string gitDirectory;
@@ -68,7 +73,7 @@ internal sealed class WorkTreeListing
     public WorkTreeListing? Revalidate(string root)
     {
         var takenAt = TimeProvider.System.GetUtcNow().UtcDateTime;
-        if (_gitFiles.Any(g => Stamp.Of(g.Path) != g.Stamp))
+        if (_gitFiles.Length == 0 || _gitFiles.Any(g => Stamp.Of(g.Path) != g.Stamp))
         {
             return null;
         }
