@@ -36,10 +36,10 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         string? Read(string path) => readable.ContainsKey(path) ? RepositoryScanner.ReadText(root, path) : null;
 
         // The profile (it reads and measures a sample of sources) and the ranking are independent: side by side.
-        var profiling = Task.Run(() => ProfileAsync(analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken), cancellationToken);
+        var profiling = Task.Run(() => ProfileAsync(root, analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken), cancellationToken);
         var eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
         var candidates = eligible.Select(f => f.Symbols).ToList();
-        var ranked = (memory?.RankingFor(analysis, () => new RankingIndex(eligible)) ?? new RankingIndex(eligible)).Rank(task);
+        var ranked = (memory?.RankingFor(root, analysis, eligible) ?? new RankingIndex(eligible)).Rank(task);
         phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
 
         var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
@@ -91,7 +91,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
     }
 
     /// <summary>The codebase profile as Markdown, cached by tree key (it samples file contents).</summary>
-    private async Task<string> ProfileAsync(RepositoryAnalysis analysis, Func<string, string?> read, int budget, CancellationToken cancellationToken)
+    private async Task<string> ProfileAsync(string root, RepositoryAnalysis analysis, Func<string, string?> read, int budget, CancellationToken cancellationToken)
     {
         var key = $"profile:v{RepositoryIndexer.AnalyzerVersion}:{analysis.TreeKey}";
         if (await cache.GetAsync(key, cancellationToken) is { } entry && time.GetUtcNow() - entry.WrittenAt <= options.Context.CacheTtl)
@@ -99,7 +99,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
             return System.Text.Encoding.UTF8.GetString(entry.Value);
         }
 
-        var markdown = tokens.Truncate(CodebaseProfile.ToMarkdown(analysis, read), budget);
+        var markdown = tokens.Truncate(CodebaseProfile.ToMarkdown(analysis, read, memory?.SampledFilesOf(root)), budget);
         await cache.SetAsync(key, System.Text.Encoding.UTF8.GetBytes(markdown), time.GetUtcNow(), cancellationToken);
         return markdown;
     }

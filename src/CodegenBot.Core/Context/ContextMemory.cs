@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using CodegenBot.Core.Context.Caching;
+using CodegenBot.Core.Context.Codebase.Patterns;
 using CodegenBot.Core.Context.Ranking;
 
 namespace CodegenBot.Core.Context;
@@ -29,7 +29,8 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
     public static ContextMemory ForOneShotProcess() => new(capacity: 0);
 
     private readonly LinkedList<(string Key, Remembered Value)> _entries = new();
-    private readonly ConditionalWeakTable<RepositoryAnalysis, RankingIndex> _rankings = new();
+    private readonly Dictionary<string, (RepositoryAnalysis Analysis, RankingIndex Index)> _rankings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SampledFileCache> _sampledFiles = new(StringComparer.Ordinal);
     private Task _pendingWrites = Task.CompletedTask;
 
     /// <summary>Whether anything is kept (a one-shot process keeps nothing and skips the stamping it would need).</summary>
@@ -105,12 +106,65 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
             {
                 _entries.RemoveLast();
             }
+
+            var roots = _entries.Select(e => e.Key[..e.Key.IndexOf('\n', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _sampledFiles.Keys.Concat(_rankings.Keys).Where(r => !roots.Contains(r)).ToList())
+            {
+                _sampledFiles.Remove(gone);
+                _rankings.Remove(gone);
+            }
         }
     }
 
-    /// <summary>The ranking index of the analysis's files, built once per analysis and kept as long as the analysis is.</summary>
-    public RankingIndex RankingFor(RepositoryAnalysis analysis, Func<RankingIndex> build) =>
-        capacity <= 0 ? build() : _rankings.GetValue(analysis, _ => build());
+    /// <summary>
+    /// The sampled files the codebase profile measured in this checkout, with their measures, so the profile of a
+    /// changed tree re-measures only changed files; null when nothing is kept.
+    /// </summary>
+    public SampledFileCache? SampledFilesOf(string root)
+    {
+        if (capacity <= 0)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            var key = Path.GetFullPath(root);
+            return _sampledFiles.TryGetValue(key, out var kept) ? kept : _sampledFiles[key] = new SampledFileCache();
+        }
+    }
+
+    /// <summary>
+    /// The ranking index of an analysis of the checkout: kept while the analysis is, and for a changed tree derived
+    /// from the checkout's previous index when only file contents changed (<see cref="RankingIndex.Update"/>).
+    /// </summary>
+    public RankingIndex RankingFor(string root, RepositoryAnalysis analysis, IReadOnlyList<FileAnalysis> files)
+    {
+        if (capacity <= 0)
+        {
+            return new RankingIndex(files);
+        }
+
+        var key = Path.GetFullPath(root);
+        (RepositoryAnalysis Analysis, RankingIndex Index) previous;
+        lock (_lock)
+        {
+            previous = _rankings.GetValueOrDefault(key);
+        }
+
+        if (ReferenceEquals(previous.Analysis, analysis))
+        {
+            return previous.Index;
+        }
+
+        var index = previous.Index?.Update(files) ?? new RankingIndex(files);
+        lock (_lock)
+        {
+            _rankings[key] = (analysis, index);
+        }
+
+        return index;
+    }
 
     private static string Key(string root, string configuration) => Path.GetFullPath(root) + "\n" + configuration;
 }

@@ -11,7 +11,8 @@ internal static class CodebaseAnalyzer
     /// <param name="files">Relative paths with forward slashes, already without ignored, binary and vendored files.</param>
     /// <param name="readText">The text of a file, or null when it cannot be read.</param>
     /// <param name="lines">Line counts already known, by path; files missing from it are read and counted.</param>
-    public static CodebaseProfile Analyze(IReadOnlyList<string> files, Func<string, string?> readText, IReadOnlyDictionary<string, int>? lines = null)
+    /// <param name="kept">Sampled files a long-lived process kept from earlier runs, with their measures; null measures afresh.</param>
+    public static CodebaseProfile Analyze(IReadOnlyList<string> files, Func<string, string?> readText, IReadOnlyDictionary<string, int>? lines = null, Patterns.SampledFileCache? kept = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(readText);
@@ -22,7 +23,7 @@ internal static class CodebaseAnalyzer
         }
 
         var manifests = ManifestScan.Read(repository);
-        var patterns = PatternScan.Analyze(SourceSample.Take(repository));
+        var patterns = PatternScan.Analyze(SourceSample.Take(repository, kept: kept));
         return new CodebaseProfile
         {
             Languages = LanguageCounter.Count(repository),

@@ -27,10 +27,10 @@ public sealed record CodebaseProfile
     public required IReadOnlyList<string> QualitySignals { get; init; }
 
     /// <summary>The profile of an indexed repository (its readable files) as Markdown for the prompt.</summary>
-    internal static string ToMarkdown(RepositoryAnalysis analysis, Func<string, string?> read)
+    internal static string ToMarkdown(RepositoryAnalysis analysis, Func<string, string?> read, Patterns.SampledFileCache? kept = null)
     {
         var readable = analysis.Files.Where(f => f.File.Readable).ToList();
         var lines = readable.GroupBy(f => f.File.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().File.Lines, StringComparer.Ordinal);
-        return CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(readable.Select(f => f.File.Path).ToList(), read, lines));
+        return CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(readable.Select(f => f.File.Path).ToList(), read, lines, kept));
     }
 }

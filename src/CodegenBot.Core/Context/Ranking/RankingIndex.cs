@@ -54,6 +54,87 @@ internal sealed class RankingIndex
         _bm25 = new Bm25Index(analyses.Select(a => a.Terms).ToList());
     }
 
+    /// <summary>The index of a later state of the same files, sharing what did not change.</summary>
+    private RankingIndex(RankingIndex previous, IReadOnlyList<FileAnalysis> analyses, WeightedGraph graph)
+    {
+        _analyses = analyses;
+        _files = analyses.Select(a => a.Symbols).ToArray();
+        _paths = previous._paths;
+        _isTest = previous._isTest;
+        _definesSymbols = previous._definesSymbols;
+        _stems = previous._stems;
+        _folders = previous._folders;
+        _filesPerStem = previous._filesPerStem;
+        _filesPerFolder = previous._filesPerFolder;
+        _definers = previous._definers;
+        _graph = graph;
+        _pairs = previous._pairs;
+        _bm25 = new Bm25Index(analyses.Select(a => a.Terms).ToList());
+    }
+
+    /// <summary>Share of changed files above which <see cref="Update"/> gives up: building afresh is then about as quick.</summary>
+    private const double MaxUpdatedShare = 0.1;
+
+    /// <summary>Changed files <see cref="Update"/> always takes on, whatever the share (small repositories).</summary>
+    private const int AlwaysUpdatedFiles = 16;
+
+    /// <summary>
+    /// The index of <paramref name="analyses"/>, a later state of the files this index was built from, made by
+    /// re-deriving only the graph rows of changed files; identical to building it afresh. Null when that does not
+    /// hold: files added, removed or renamed, a changed file defining other names than before (which moves edges of
+    /// every file using them), or more than <see cref="MaxUpdatedShare"/> of the files (and more than
+    /// <see cref="AlwaysUpdatedFiles"/>) changed.
+    /// </summary>
+    public RankingIndex? Update(IReadOnlyList<FileAnalysis> analyses)
+    {
+        if (analyses.Count != _analyses.Count)
+        {
+            return null;
+        }
+
+        var changed = new List<int>();
+        for (var i = 0; i < analyses.Count; i++)
+        {
+            if (ReferenceEquals(analyses[i], _analyses[i]))
+            {
+                continue;
+            }
+
+            var (before, after) = (_files[i], analyses[i].Symbols);
+            if (after.Path != before.Path || after.Language != before.Language || (after.Definitions.Count > 0) != _definesSymbols[i]
+                || !after.Definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal).SetEquals(before.Definitions.Select(d => d.Name)))
+            {
+                return null;
+            }
+
+            changed.Add(i);
+        }
+
+        if (changed.Count > Math.Max(AlwaysUpdatedFiles, analyses.Count * MaxUpdatedShare))
+        {
+            return null;
+        }
+
+        var updated = new RankingIndex(this, analyses, _graph);
+        var rows = changed.ToDictionary(i => i, i => WeightedGraph.FromEdges(_files.Length, updated._files[i].References.SelectMany(r => updated.EdgesOf(i, r, 1))));
+        var starts = new int[_files.Length + 1];
+        var targets = new List<int>(_graph.Targets.Length);
+        var weights = new List<double>(_graph.Weights.Length);
+        for (var node = 0; node < _files.Length; node++)
+        {
+            starts[node] = targets.Count;
+            var (row, from) = rows.TryGetValue(node, out var own) ? (own, node) : (_graph, node);
+            for (var edge = row.Starts[from]; edge < row.Starts[from + 1]; edge++)
+            {
+                targets.Add(row.Targets[edge]);
+                weights.Add(row.Weights[edge]);
+            }
+        }
+
+        starts[_files.Length] = targets.Count;
+        return new RankingIndex(updated, analyses, new WeightedGraph(_files.Length, starts, [.. targets], [.. weights]));
+    }
+
     /// <summary>The files this index was built from.</summary>
     public IReadOnlyList<FileAnalysis> Files => _analyses;
 

@@ -1,10 +1,32 @@
 using CodegenBot.Core.Context.Codebase;
+using CodegenBot.Core.Context.Codebase.Patterns;
 using CodegenBot.Testing;
 
 namespace CodegenBot.Core.Tests.Context.Codebase;
 
 public sealed class CodebaseAnalyzerTests
 {
+    [Fact]
+    public void Analyze_WithKeptSampledFiles_GivesTheFreshProfileAndReusesOnlyUnchangedFiles()
+    {
+        var texts = DotnetFixture.Files.Concat(PolyglotFixture.Files).GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.First().Content, StringComparer.Ordinal);
+        var paths = texts.Keys.Order(StringComparer.Ordinal).ToList();
+        var kept = new SampledFileCache();
+        var firstKept = CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(paths, texts.GetValueOrDefault, kept: kept));
+        var csharp = paths.First(p => p.EndsWith(".cs", StringComparison.Ordinal));
+        var language = LanguageTable.Detect(csharp)!;
+        var unchanged = kept.Get(csharp, language, texts[csharp]);
+
+        texts[csharp] = texts[csharp].Replace("public", "internal", StringComparison.Ordinal) + "\nclass snake_case_type { }\n";
+        var changedKept = CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(paths, texts.GetValueOrDefault, kept: kept));
+        var changedFresh = CodebaseProfileFormatter.ToMarkdown(CodebaseAnalyzer.Analyze(paths, texts.GetValueOrDefault));
+
+        Assert.Equal(changedFresh, changedKept);
+        Assert.NotEqual(firstKept, changedKept);
+        Assert.NotSame(unchanged, kept.Get(csharp, language, texts[csharp]));
+        Assert.Same(kept.Get(csharp, language, texts[csharp]), kept.Get(csharp, language, texts[csharp]));
+    }
+
     [Fact]
     public void Analyze_DotnetSolution_ReadsCentralVersionsProjectsAndConventions()
     {

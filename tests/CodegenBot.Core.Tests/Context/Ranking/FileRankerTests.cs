@@ -123,6 +123,25 @@ public sealed class FileRankerTests
         Assert.Equal(FileRanker.Rank(files, tasks[0]).Select(r => r.Score), index.Rank(tasks[0]).Select(r => r.Score));
     }
 
+    [Fact]
+    public void RankingIndex_Update_OfChangedContents_RanksAsAFreshIndexAndRefusesStructuralChanges()
+    {
+        FileAnalysis[] before = [Unrelated, Jitter, Retry, Client, RetryTests];
+        var index = new RankingIndex(before);
+        var task = Task("Make the client configurable", symbols: ["RetryPolicy"]);
+
+        // The client now uses Jitter too, and no longer HttpClient: its references change, its definitions do not.
+        FileAnalysis[] after = [Unrelated, Jitter, Retry, File("src/Http/ApiClient.cs", ["ApiClient", "SendAsync"], ["RetryPolicy", "Jitter"]), RetryTests];
+        var updated = index.Update(after);
+
+        Assert.NotNull(updated);
+        Assert.Equal(
+            new RankingIndex(after).Rank(task).Select(r => (r.Path, r.Score, string.Join("|", r.Reasons))),
+            updated.Rank(task).Select(r => (r.Path, r.Score, string.Join("|", r.Reasons))));
+        Assert.Null(index.Update([Unrelated, Jitter, Retry, File("src/Http/ApiClient.cs", ["ApiClient", "Renamed"], ["RetryPolicy"]), RetryTests]));
+        Assert.Null(index.Update([Unrelated, Jitter, Retry, Client]));
+    }
+
     [Theory]
     [InlineData("tests/RetryPolicyTests.cs", true)]
     [InlineData("test/EFCore.Tests/ModelTest.cs", true)]

@@ -19,7 +19,7 @@ internal sealed partial class AsyncStyleAnalyzer : IPatternAnalyzer
     {
         var csharp = sample.Of("csharp");
         var note = sample.Note("csharp");
-        var taskMethods = csharp.SelectMany(f => CSharpSyntax.Methods(f.Code).Select(m => (Method: m, f.IsTest))).Where(m => CSharpSyntax.IsTaskType(m.Method.ReturnType)).ToList();
+        var taskMethods = csharp.SelectMany(f => f.CSharpMethods.Select(m => (Method: m, f.IsTest))).Where(m => CSharpSyntax.IsTaskType(m.Method.ReturnType)).ToList();
         var asyncCount = taskMethods.Count(m => m.Method.Modifiers.Contains("async", StringComparison.Ordinal));
         if (taskMethods.Count >= MinCases)
         {
@@ -33,8 +33,8 @@ internal sealed partial class AsyncStyleAnalyzer : IPatternAnalyzer
             yield return new CodePattern("naming", "csharp Task-returning methods end in Async", NamingConventions.Evidence(suffixed, named.Count, "non-test Task-returning methods", note), NamingConventions.Share(suffixed, named.Count));
         }
 
-        var awaits = csharp.Sum(f => Await().Count(f.Code));
-        var blocking = csharp.Sum(f => BlockingWait().Count(f.Code));
+        var awaits = csharp.Sum(f => f.Count(Await()));
+        var blocking = csharp.Sum(f => f.Count(BlockingWait()));
         if (awaits + blocking >= MinCases)
         {
             var evidence = string.Create(CultureInfo.InvariantCulture, $"{awaits} awaits, {blocking} blocking waits (.Result/.Wait()/.GetResult()) ({note})");
@@ -44,8 +44,8 @@ internal sealed partial class AsyncStyleAnalyzer : IPatternAnalyzer
         foreach (var language in ScriptLanguages)
         {
             var files = sample.Of(language);
-            var scriptAwaits = files.Sum(f => Await().Count(f.Code));
-            var thens = files.Sum(f => Then().Count(f.Code));
+            var scriptAwaits = files.Sum(f => f.Count(Await()));
+            var thens = files.Sum(f => f.Count(Then()));
             if (scriptAwaits + thens >= MinCases)
             {
                 var evidence = string.Create(CultureInfo.InvariantCulture, $"{scriptAwaits} awaits, {thens} .then( calls ({sample.Note(language)})");

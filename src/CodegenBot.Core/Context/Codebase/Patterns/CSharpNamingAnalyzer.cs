@@ -12,14 +12,14 @@ internal sealed class CSharpNamingAnalyzer : IPatternAnalyzer
     {
         var files = sample.Of(Language);
         var note = sample.Note(Language);
-        var types = files.SelectMany(f => CSharpSyntax.Types(f.Code)).ToList();
+        var types = files.SelectMany(f => f.CSharpTypes).ToList();
         var interfaces = types.Where(t => t.Keyword == "interface").Select(t => t.Name).ToList();
-        var methods = files.Where(f => !f.IsTest).SelectMany(f => CSharpSyntax.Methods(f.Code)).Select(m => m.Name).ToList();
-        var testMethods = files.Where(f => f.IsTest).SelectMany(f => CSharpSyntax.Methods(f.Code))
+        var methods = files.Where(f => !f.IsTest).SelectMany(f => f.CSharpMethods).Select(m => m.Name).ToList();
+        var testMethods = files.Where(f => f.IsTest).SelectMany(f => f.CSharpMethods)
             .Where(m => m.Modifiers.Contains("public", StringComparison.Ordinal) && (m.ReturnType == "void" || CSharpSyntax.IsTaskType(m.ReturnType)))
             .Select(m => m.Name).ToList();
-        var fields = files.SelectMany(f => CSharpSyntax.PrivateInstanceFields(f.Code)).ToList();
-        var locals = files.SelectMany(f => CSharpSyntax.Locals(f.Code)).ToList();
+        var fields = files.SelectMany(f => f.CSharpPrivateInstanceFields).ToList();
+        var locals = files.SelectMany(f => f.CSharpLocals).ToList();
 
         CodePattern?[] patterns =
         [

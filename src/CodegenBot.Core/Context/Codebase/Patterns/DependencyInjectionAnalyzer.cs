@@ -18,7 +18,7 @@ internal sealed partial class DependencyInjectionAnalyzer : IPatternAnalyzer
     {
         var files = sample.Of("csharp");
         var note = sample.Note("csharp");
-        var registrations = files.SelectMany(f => Registration().Matches(f.Code)).GroupBy(m => m.Groups["life"].Value, StringComparer.Ordinal)
+        var registrations = files.SelectMany(f => f.Matches(Registration())).GroupBy(m => m.Groups["life"].Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var total = registrations.Values.Sum();
         if (total > 0)
@@ -28,11 +28,11 @@ internal sealed partial class DependencyInjectionAnalyzer : IPatternAnalyzer
             yield return new CodePattern("di", $"csharp DI registrations mostly Add{dominant}", $"{counts} ({note})", NamingConventions.Share(registrations[dominant], total));
         }
 
-        var constructors = files.SelectMany(Constructors).Where(c => c.Parameters.Trim().Length > 0).ToList();
+        var constructors = files.SelectMany(f => f.Memo(nameof(Constructors), s => Constructors(s).ToList())).Where(c => c.Parameters.Trim().Length > 0).ToList();
         if (constructors.Count >= MinConstructors)
         {
             var injected = constructors.Where(c => InterfaceParameter().IsMatch(c.Parameters)).ToList();
-            var locator = files.Sum(f => ServiceLocator().Count(f.Code));
+            var locator = files.Sum(f => f.Count(ServiceLocator()));
             var evidence = string.Create(CultureInfo.InvariantCulture,
                 $"{injected.Count} of {constructors.Count} constructors with parameters take interfaces, {injected.Count(c => c.Primary)} of them primary constructors; {locator} service-locator calls ({note})");
             yield return new CodePattern("di", "csharp constructor injection of interfaces", evidence, NamingConventions.Share(injected.Count, constructors.Count));
@@ -42,9 +42,9 @@ internal sealed partial class DependencyInjectionAnalyzer : IPatternAnalyzer
     /// <summary>Primary constructors of classes, and constructors named after a class the file declares.</summary>
     private static IEnumerable<(string Parameters, bool Primary)> Constructors(SampledFile file)
     {
-        var classes = CSharpSyntax.Types(file.Code).Where(t => t.Keyword == "class").Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        return PrimaryConstructor().Matches(file.Code).Select(m => (m.Groups["params"].Value, true))
-            .Concat(Constructor().Matches(file.Code).Where(m => classes.Contains(m.Groups["name"].Value)).Select(m => (m.Groups["params"].Value, false)));
+        var classes = file.CSharpTypes.Where(t => t.Keyword == "class").Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return file.Matches(PrimaryConstructor()).Select(m => (m.Groups["params"].Value, true))
+            .Concat(file.Matches(Constructor()).Where(m => classes.Contains(m.Groups["name"].Value)).Select(m => (m.Groups["params"].Value, false)));
     }
 
     [GeneratedRegex(@"\.(?:Try)?Add(?<life>Singleton|Scoped|Transient)\b\s*[<(]")]

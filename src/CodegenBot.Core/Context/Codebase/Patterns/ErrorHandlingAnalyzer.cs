@@ -16,32 +16,32 @@ internal sealed partial class ErrorHandlingAnalyzer : IPatternAnalyzer
     public IEnumerable<CodePattern> Analyze(SourceSample sample)
     {
         var csharp = sample.Of("csharp");
-        var catches = csharp.SelectMany(f => CSharpCatch().Matches(f.Code)).Select(m => m.Groups["type"].Value).ToList();
+        var catches = csharp.SelectMany(f => f.Matches(CSharpCatch())).Select(m => m.Groups["type"].Value).ToList();
         if (catches.Count > 0)
         {
             var catchAll = catches.Count(t => t is "" or "Exception" or "System.Exception");
             yield return new CodePattern("errors", "csharp catch-all clauses (catch (Exception) or bare catch)", NamingConventions.Evidence(catchAll, catches.Count, "catch clauses", sample.Note("csharp")), NamingConventions.Share(catchAll, catches.Count));
         }
 
-        if (OwnExceptions("csharp", csharp.SelectMany(f => CSharpException().Matches(f.Code)), csharp.SelectMany(f => CSharpThrow().Matches(f.Code)), "throw new", sample) is { } own)
+        if (OwnExceptions("csharp", csharp.SelectMany(f => f.Matches(CSharpException())), csharp.SelectMany(f => f.Matches(CSharpThrow())), "throw new", sample) is { } own)
         {
             yield return own;
         }
 
         var python = sample.Of("python");
-        var excepts = python.SelectMany(f => PythonExcept().Matches(f.Code)).Select(m => m.Groups["type"].Value.Trim()).ToList();
+        var excepts = python.SelectMany(f => f.Matches(PythonExcept())).Select(m => m.Groups["type"].Value.Trim()).ToList();
         if (excepts.Count > 0)
         {
             var bare = excepts.Count(t => t.Length == 0);
             yield return new CodePattern("errors", "python bare except:", NamingConventions.Evidence(bare, excepts.Count, "except clauses", sample.Note("python")), NamingConventions.Share(bare, excepts.Count));
         }
 
-        if (OwnExceptions("python", python.SelectMany(f => PythonException().Matches(f.Code)), python.SelectMany(f => PythonRaise().Matches(f.Code)), "raise", sample) is { } ownPython)
+        if (OwnExceptions("python", python.SelectMany(f => f.Matches(PythonException())), python.SelectMany(f => f.Matches(PythonRaise())), "raise", sample) is { } ownPython)
         {
             yield return ownPython;
         }
 
-        var go = sample.Of("go").Select(f => (Checks: ErrNil().Count(f.Code), Functions: GoFunction().Count(f.Code))).Where(f => f.Functions > 0).ToList();
+        var go = sample.Of("go").Select(f => (Checks: f.Count(ErrNil()), Functions: f.Count(GoFunction()))).Where(f => f.Functions > 0).ToList();
         if (go.Count > 0)
         {
             var checks = go.Sum(f => f.Checks);

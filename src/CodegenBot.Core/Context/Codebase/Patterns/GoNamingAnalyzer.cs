@@ -10,7 +10,7 @@ internal sealed partial class GoNamingAnalyzer : IPatternAnalyzer
     public IEnumerable<CodePattern> Analyze(SourceSample sample)
     {
         var note = sample.Note(Language);
-        var functions = sample.Of(Language).Where(f => !f.IsTest).SelectMany(f => Function().Matches(f.Code)).Select(m => m.Groups[1].Value)
+        var functions = sample.Of(Language).Where(f => !f.IsTest).SelectMany(f => f.Matches(Function())).Select(m => m.Groups[1].Value)
             .Where(n => n != "main" && n != "init").ToList();
         if (functions.Count < NamingConventions.MinNames)
         {

@@ -21,7 +21,7 @@ internal sealed class IndentationAnalyzer : IPatternAnalyzer
             var lines = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var file in sample.Of(language))
             {
-                var (style, count) = Classify(file.Text);
+                var (style, count) = file.Memo(nameof(IndentationAnalyzer), f => Classify(f.Text));
                 lines[style] = lines.GetValueOrDefault(style) + count;
             }
 

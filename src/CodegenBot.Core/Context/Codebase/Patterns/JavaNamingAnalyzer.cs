@@ -11,9 +11,9 @@ internal sealed partial class JavaNamingAnalyzer : IPatternAnalyzer
     {
         var files = sample.Of(Language);
         var note = sample.Note(Language);
-        var methods = files.SelectMany(f => Method().Matches(f.Code)).Where(m => m.Groups["type"].Value is not ("new" or "return" or "class"))
+        var methods = files.SelectMany(f => f.Matches(Method())).Where(m => m.Groups["type"].Value is not ("new" or "return" or "class"))
             .Select(m => m.Groups["name"].Value).ToList();
-        var types = files.SelectMany(f => Type().Matches(f.Code)).Select(m => m.Groups[1].Value).ToList();
+        var types = files.SelectMany(f => f.Matches(Type())).Select(m => m.Groups[1].Value).ToList();
         CodePattern?[] patterns =
         [
             NamingConventions.Dominant("java methods", "methods", methods, [NamingConventions.Camel, NamingConventions.Pascal, NamingConventions.Snake], note),

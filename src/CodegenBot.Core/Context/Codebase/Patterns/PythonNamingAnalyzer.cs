@@ -11,9 +11,9 @@ internal sealed partial class PythonNamingAnalyzer : IPatternAnalyzer
     {
         var files = sample.Of(Language);
         var note = sample.Note(Language);
-        var functions = files.SelectMany(f => Function().Matches(f.Code)).Select(m => m.Groups[1].Value)
+        var functions = files.SelectMany(f => f.Matches(Function())).Select(m => m.Groups[1].Value)
             .Where(n => !(n.StartsWith("__", StringComparison.Ordinal) && n.EndsWith("__", StringComparison.Ordinal))).ToList();
-        var classes = files.SelectMany(f => Class().Matches(f.Code)).Select(m => m.Groups[1].Value).ToList();
+        var classes = files.SelectMany(f => f.Matches(Class())).Select(m => m.Groups[1].Value).ToList();
         CodePattern?[] patterns =
         [
             NamingConventions.Dominant("python functions", "functions", functions, [NamingConventions.Snake, NamingConventions.Camel, NamingConventions.Pascal], note),

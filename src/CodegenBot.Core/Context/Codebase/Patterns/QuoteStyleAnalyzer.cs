@@ -14,7 +14,7 @@ internal sealed class QuoteStyleAnalyzer : IPatternAnalyzer
     {
         foreach (var language in Languages)
         {
-            var (single, @double) = sample.Of(language).Select(f => Count(f.Code)).Aggregate((0, 0), (a, b) => (a.Item1 + b.Single, a.Item2 + b.Double));
+            var (single, @double) = sample.Of(language).Select(f => f.Memo(nameof(QuoteStyleAnalyzer), s => Count(s.Code))).Aggregate((0, 0), (a, b) => (a.Item1 + b.Single, a.Item2 + b.Double));
             var total = single + @double;
             if (total < MinStrings)
             {

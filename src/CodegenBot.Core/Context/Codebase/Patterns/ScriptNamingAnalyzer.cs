@@ -13,8 +13,8 @@ internal sealed partial class ScriptNamingAnalyzer : IPatternAnalyzer
         {
             var files = sample.Of(language);
             var note = sample.Note(language);
-            var functions = files.SelectMany(f => Function().Matches(f.Code)).Select(m => m.Groups["name"].Value).ToList();
-            var classes = files.SelectMany(f => Class().Matches(f.Code)).Select(m => m.Groups[1].Value).ToList();
+            var functions = files.SelectMany(f => f.Matches(Function())).Select(m => m.Groups["name"].Value).ToList();
+            var classes = files.SelectMany(f => f.Matches(Class())).Select(m => m.Groups[1].Value).ToList();
             CodePattern?[] patterns =
             [
                 NamingConventions.Dominant($"{language} functions", "functions", functions, [NamingConventions.Camel, NamingConventions.Pascal, NamingConventions.Snake], note),
