@@ -241,22 +241,27 @@ internal sealed partial class RepositoryIndexer(
         }
     }
 
-    /// <summary>Symbols from the extractors that run as processes, in batches, keyed by path.</summary>
+    /// <summary>
+    /// Symbols from the extractors that run as processes (ctags, single-threaded), in batches, as many batches at a
+    /// time as there are cores, keyed by path.
+    /// </summary>
     private async Task<Dictionary<string, FileSymbols>> ExtractExternalAsync(
         string root, List<(int Index, string Path, string Language)> files, Action<int> step, CancellationToken cancellationToken)
     {
-        var byPath = new Dictionary<string, FileSymbols>(StringComparer.Ordinal);
-        foreach (var batch in files.Chunk(ExtractionBatch))
-        {
-            foreach (var symbols in await extractors.ExtractAllAsync(root, batch.Select(e => (e.Path, e.Language)).ToList(), cancellationToken))
+        var byPath = new System.Collections.Concurrent.ConcurrentDictionary<string, FileSymbols>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            files.Chunk(ExtractionBatch),
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (batch, token) =>
             {
-                byPath[symbols.Path] = symbols;
-            }
+                foreach (var symbols in await extractors.ExtractAllAsync(root, batch.Select(e => (e.Path, e.Language)).ToList(), token))
+                {
+                    byPath[symbols.Path] = symbols;
+                }
 
-            step(batch.Length);
-        }
-
-        return byPath;
+                step(batch.Length);
+            });
+        return new Dictionary<string, FileSymbols>(byPath, StringComparer.Ordinal);
     }
 
     /// <summary>
