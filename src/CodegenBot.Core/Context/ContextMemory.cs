@@ -49,7 +49,19 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
         }
     }
 
-    /// <summary>Waits for the cache writes deferred so far; their failures are thrown here.</summary>
+    /// <summary>The cache writes deferred so far and not yet flushed.</summary>
+    public Task PendingWrites
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pendingWrites;
+            }
+        }
+    }
+
+    /// <summary>Waits for the cache writes deferred so far (at a host's shutdown); their failures are thrown here.</summary>
     public Task FlushAsync()
     {
         lock (_lock)

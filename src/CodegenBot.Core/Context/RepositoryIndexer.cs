@@ -208,10 +208,13 @@ internal sealed partial class RepositoryIndexer(
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         var analysis = new RepositoryAnalysis(treeKey, analyses);
         memory?.Remember(root, configHash, new ContextMemory.Remembered(listing, analysis));
+        // Writes an earlier run left to a resident process land first; taken now, before this run's own writes
+        // can be deferred behind them (awaiting the pending writes from inside would then await itself).
+        var earlierWrites = memory?.PendingWrites ?? Task.CompletedTask;
         var saved = Task.Run(
             async () =>
             {
-                await FlushDeferredWritesAsync();
+                await AwaitEarlierWritesAsync(earlierWrites);
                 var writing = time.GetTimestamp();
                 var bytes = AnalysisSerializer.Serialize(analysis);
                 await cache.SetAsync(treeCacheKey, bytes, time.GetUtcNow(), cancellationToken);
@@ -223,19 +226,17 @@ internal sealed partial class RepositoryIndexer(
         return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases }, saved);
     }
 
-    /// <summary>Waits for the writes an earlier run left to a resident process, so writes land in order; a failed one is logged.</summary>
-    private async Task FlushDeferredWritesAsync()
+    /// <summary>
+    /// Waits for the writes an earlier run left to a resident process. Whatever became of them (failed, or cancelled
+    /// with their run), this run still writes its own: a failure is logged, never passed on.
+    /// </summary>
+    private async Task AwaitEarlierWritesAsync(Task earlierWrites)
     {
-        if (memory is null)
-        {
-            return;
-        }
-
         try
         {
-            await memory.FlushAsync();
+            await earlierWrites;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogDeferredWriteFailed(logger, ex);
         }

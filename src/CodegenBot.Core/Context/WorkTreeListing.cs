@@ -4,36 +4,36 @@ namespace CodegenBot.Core.Context;
 
 /// <summary>
 /// The candidate files of a checkout as listed at one moment, with what is needed to tell cheaply whether the
-/// listing still holds: each file's size and modification time, each folder's modification time (a folder's time
-/// changes when an entry is added, removed or renamed in it) and git's index file. <see cref="Revalidate"/> checks
-/// those with one <c>stat</c> per file and folder, re-hashes only the files whose stat changed, and gives up (the
-/// caller lists again through git) when anything beyond file contents changed.
+/// listing still holds: each file's size and modification time, and the modification time of each folder (it
+/// changes when an entry is added, removed or renamed in it), of git's index and of every ignore and attributes
+/// file. <see cref="Revalidate"/> checks those with one <c>stat</c> each, re-hashes only the files whose stamp
+/// changed, and gives up (the caller lists again through git) when anything beyond file contents changed.
 /// </summary>
 /// <remarks>
-/// Like git's own index, it cannot see a change that keeps a file's size and lands within the file system's
-/// timestamp resolution of the listing; files modified within <see cref="RacyWindow"/> of the listing are therefore
-/// re-hashed on every revalidation. A new file in a folder that holds no candidate at all (only ignored files) is
-/// not noticed until the next full listing.
+/// A stamp taken within <see cref="RacyWindow"/> of the listing is not trusted (file-system clocks are coarse, and
+/// the stamps are taken just after git's listing): such a file is re-hashed on every revalidation, and such a
+/// folder or git file means listing again. Limits: a same-size replacement that keeps an older modification time
+/// (<c>cp -p</c>, <c>rsync -t</c>, <c>touch -r</c>) is not seen (git also compares inode and change time, which .NET
+/// does not expose), and neither is a new file in a folder that holds no candidate at all, until the next full
+/// listing.
 /// </remarks>
 internal sealed class WorkTreeListing
 {
-    /// <summary>Files modified this close to the listing are re-hashed each time (coarse file-system clocks).</summary>
+    /// <summary>Stamps this close to the listing are not trusted (coarse file-system clocks; changes during the listing).</summary>
     public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
     /// <summary>Files named so change which files are candidates; a change to one means listing again.</summary>
     private static readonly HashSet<string> ListingFiles = new(StringComparer.Ordinal) { ".gitignore", ".gitattributes" };
 
     private readonly Stamp[] _files;
-    private readonly (string Path, Stamp Stamp)[] _folders;
-    private readonly (string Path, Stamp Stamp)[] _gitFiles;
+    private readonly (string Path, Stamp Stamp)[] _watched;
     private readonly DateTime _takenAt;
 
-    private WorkTreeListing(IReadOnlyList<ScanCandidate> candidates, Stamp[] files, (string, Stamp)[] folders, (string, Stamp)[] gitFiles, DateTime takenAt)
+    private WorkTreeListing(IReadOnlyList<ScanCandidate> candidates, Stamp[] files, (string, Stamp)[] watched, DateTime takenAt)
     {
         Candidates = candidates;
         _files = files;
-        _folders = folders;
-        _gitFiles = gitFiles;
+        _watched = watched;
         _takenAt = takenAt;
     }
 
@@ -45,78 +45,129 @@ internal sealed class WorkTreeListing
     {
         if (!stamp)
         {
-            return new WorkTreeListing(scanner.Candidates(root), [], [], [], default);
+            return new WorkTreeListing(scanner.Candidates(root), [], [], default);
         }
 
         // The real clock, not an injected one: it is compared with the file system's own timestamps.
         var takenAt = TimeProvider.System.GetUtcNow().UtcDateTime;
-        string gitDirectory;
-        using (var repository = new Repository(root))
-        {
-            gitDirectory = repository.Info.Path;
-        }
-
         var candidates = scanner.Candidates(root);
         var files = new Stamp[candidates.Count];
         Parallel.For(0, candidates.Count, i => files[i] = Stamp.Of(Path.Combine(root, candidates[i].Path)));
-        var folders = candidates.SelectMany(c => Folders(c.Path)).Prepend("").Distinct(StringComparer.Ordinal)
-            .Select(f => (f, Stamp.Of(Path.Combine(root, f)))).ToArray();
-        var gitFiles = new[] { "index", Path.Combine("info", "exclude") }
-            .Select(f => Path.Combine(gitDirectory, f)).Select(f => (f, Stamp.Of(f))).ToArray();
-        return new WorkTreeListing(candidates, files, folders, gitFiles, takenAt);
+        var watched = candidates.SelectMany(c => Folders(c.Path)).Prepend("").Distinct(StringComparer.Ordinal)
+            .Select(f => Path.Combine(root, f))
+            .Concat(GitFiles(root))
+            .Concat(candidates.Where(c => ListingFiles.Contains(Path.GetFileName(c.Path))).Select(c => Path.Combine(root, c.Path)))
+            .Distinct(StringComparer.Ordinal)
+            .Select(f => (f, Stamp.Of(f))).ToArray();
+        return new WorkTreeListing(candidates, files, watched, takenAt);
     }
 
     /// <summary>
-    /// The listing as it stands now, or null when it must be taken again: git's index moved, a folder's entries
-    /// changed, a listed file disappeared, or a .gitignore or .gitattributes changed.
+    /// The listing as it stands now, or null when it must be taken again: git's index, an ignore file or a folder
+    /// changed (or was stamped too close to the listing to be trusted), or a listed file disappeared.
     /// </summary>
     public WorkTreeListing? Revalidate(string root)
     {
-        var takenAt = TimeProvider.System.GetUtcNow().UtcDateTime;
-        if (_gitFiles.Length == 0 || _gitFiles.Any(g => Stamp.Of(g.Path) != g.Stamp))
+        if (_watched.Length == 0)
         {
             return null;
         }
 
-        var folderChanged = 0;
-        Parallel.For(0, _folders.Length, (i, state) =>
+        var takenAt = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var racySince = _takenAt - RacyWindow;
+        var relist = 0;
+        Parallel.For(0, _watched.Length, (i, state) =>
         {
-            if (Stamp.Of(Path.Combine(root, _folders[i].Path)) != _folders[i].Stamp)
+            var (path, stamp) = _watched[i];
+            if (stamp.Modified >= racySince || Stamp.Of(path) != stamp)
             {
-                Interlocked.Exchange(ref folderChanged, 1);
+                Interlocked.Exchange(ref relist, 1);
                 state.Stop();
             }
         });
-        if (folderChanged != 0)
+        if (relist != 0)
         {
             return null;
         }
 
-        var racySince = _takenAt - RacyWindow;
         var files = new Stamp[_files.Length];
         var candidates = new ScanCandidate?[_files.Length];
-        var gone = 0;
+        var rehashed = new System.Collections.Concurrent.ConcurrentBag<int>();
         Parallel.For(0, _files.Length, i =>
         {
             var candidate = Candidates[i];
             var stamp = Stamp.Of(Path.Combine(root, candidate.Path));
             files[i] = stamp;
-            if (stamp == _files[i] && stamp.Modified < racySince)
+            if (_files[i].Exists && stamp == _files[i] && stamp.Modified < racySince)
             {
                 candidates[i] = candidate;
             }
-            else if (!stamp.Exists || ListingFiles.Contains(Path.GetFileName(candidate.Path))
+            else if (!_files[i].Exists || !stamp.Exists || ListingFiles.Contains(Path.GetFileName(candidate.Path))
                 || RepositoryScanner.BlobIdOf(root, candidate.Path) is not { } blob)
             {
-                Interlocked.Exchange(ref gone, 1);
+                Interlocked.Exchange(ref relist, 1);
             }
             else
             {
                 candidates[i] = blob == candidate.BlobId ? candidate : candidate with { BlobId = blob };
+                if (blob != candidate.BlobId && candidate.Tracked)
+                {
+                    rehashed.Add(i);
+                }
             }
         });
+        if (relist != 0)
+        {
+            return null;
+        }
 
-        return gone != 0 ? null : new WorkTreeListing(candidates.Select(c => c!).ToList(), files, _folders, _gitFiles, takenAt);
+        // A tracked file whose bytes hash differently may still be unaltered to git (line-ending or LFS filters);
+        // git's own listing then gives the index's id, and so must this one, or the tree key would differ.
+        if (!rehashed.IsEmpty)
+        {
+            using var repository = new Repository(root);
+            foreach (var i in rehashed)
+            {
+                if (repository.RetrieveStatus(Candidates[i].Path) == FileStatus.Unaltered)
+                {
+                    candidates[i] = Candidates[i];
+                }
+            }
+        }
+
+        return new WorkTreeListing(candidates.Select(c => c!).ToList(), files, _watched, takenAt);
+    }
+
+    /// <summary>
+    /// Git's files that decide what is listed: the index, the repository's exclude file (of the main repository too,
+    /// for a linked work tree), the global excludes file, and every tracked ignore and attributes file.
+    /// </summary>
+    private static List<string> GitFiles(string root)
+    {
+        using var repository = new Repository(root);
+        var gitDirectory = repository.Info.Path;
+        var files = new List<string> { Path.Combine(gitDirectory, "index"), Path.Combine(gitDirectory, "info", "exclude") };
+        var common = Path.Combine(gitDirectory, "commondir");
+        if (File.Exists(common))
+        {
+            files.Add(Path.Combine(Path.GetFullPath(Path.Combine(gitDirectory, File.ReadAllText(common).Trim())), "info", "exclude"));
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (repository.Config.Get<string>("core.excludesFile")?.Value is { Length: > 0 } excludes)
+        {
+            files.Add(excludes.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, excludes[2..]) : excludes);
+        }
+        else
+        {
+            var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".config");
+            files.Add(Path.Combine(configHome, "git", "ignore"));
+        }
+
+        files.AddRange(repository.Index.Select(e => e.Path.Replace('\\', '/'))
+            .Where(p => ListingFiles.Contains(Path.GetFileName(p)))
+            .Select(p => Path.Combine(root, p)));
+        return files;
     }
 
     /// <summary>Every folder of a path, as full folder paths (<c>a/b/c.cs</c> → a, a/b).</summary>

@@ -20,6 +20,7 @@ public sealed class ContextMemoryTests : IDisposable
     public async Task Index_UnchangedTree_ComesFromMemoryWithoutListingThroughGit()
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"), ("b.py", "def b():\n    pass\n"));
+        Age(repo);
         var indexer = Indexer(new ContextMemory());
         var (first, _) = await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
 
@@ -34,6 +35,7 @@ public sealed class ContextMemoryTests : IDisposable
     public async Task Index_ChangedFiles_AreReanalysedFromTheAnalysisInMemory()
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"), ("b.cs", "class B { }\n"), ("c.cs", "class C { }\n"));
+        Age(repo);
         var indexer = Indexer(new ContextMemory());
         await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
 
@@ -55,6 +57,7 @@ public sealed class ContextMemoryTests : IDisposable
     {
         using var repo = TempGitRepository.WithFiles(("src/a.cs", "class A { }\n"), ("src/b.cs", "class B { }\n"), (".gitignore", "bin/\n"));
         repo.WriteFile("src/untracked.cs", "class U { }\n");
+        Age(repo);
         var indexer = Indexer(new ContextMemory());
         await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
 
@@ -80,6 +83,7 @@ public sealed class ContextMemoryTests : IDisposable
     public async Task Index_CommitAndCheckout_MoveGitsIndexAndListAgain()
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
+        Age(repo);
         var indexer = Indexer(new ContextMemory());
         await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
 
@@ -127,6 +131,53 @@ public sealed class ContextMemoryTests : IDisposable
         Assert.True(anotherProcess.Index.TreeCacheHit);
         Assert.Equal(first.RepoMap, warm.RepoMap);
         Assert.Equal(first.Coverage.Select(c => (c.Path, c.Tier, c.Score)), anotherProcess.Coverage.Select(c => (c.Path, c.Tier, c.Score)));
+    }
+
+    [Fact]
+    public async Task Index_RightAfterTheTreeChanged_DoesNotTrustFolderStampsAndListsAgain()
+    {
+        using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
+        var indexer = Indexer(new ContextMemory());
+        await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
+
+        // The folders were written moments ago: a file created between git's listing and the stamps would be missed.
+        var (_, statistics) = await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(statistics.Phases, p => p.Name == CheckedAgainstMemory);
+    }
+
+    [Fact]
+    public async Task Build_Resident_AfterAnEarlierWriteWasCancelled_StillWritesItsOwn()
+    {
+        using var repo = TempGitRepository.WithFiles(("src/Retry.cs", "class Retry { }\n"));
+        var memory = new ContextMemory(resident: true);
+        memory.Defer(Task.FromCanceled(new CancellationToken(canceled: true)));
+        memory.Defer(Task.FromException(new IOException("disk full")));
+
+        await Factory(memory).Create(new CodegenOptions()).BuildAsync(repo.Path, repo.Path, TaskParser.Parse("retry"), null, TestContext.Current.CancellationToken);
+        await Assert.ThrowsAnyAsync<Exception>(memory.FlushAsync);
+        var anotherProcess = await Factory(null).Create(new CodegenOptions()).BuildAsync(repo.Path, repo.Path, TaskParser.Parse("retry"), null, TestContext.Current.CancellationToken);
+
+        Assert.True(anotherProcess.Index.TreeCacheHit);
+    }
+
+    /// <summary>Dates every file and folder of the checkout (git's too) a minute back: a tree nobody touched lately.</summary>
+    private static void Age(TempGitRepository repo)
+    {
+        var then = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        foreach (var path in Directory.EnumerateFileSystemEntries(repo.Path, "*", SearchOption.AllDirectories))
+        {
+            if (File.Exists(path))
+            {
+                File.SetLastWriteTimeUtc(path, then);
+            }
+            else
+            {
+                Directory.SetLastWriteTimeUtc(path, then);
+            }
+        }
+
+        Directory.SetLastWriteTimeUtc(repo.Path, then);
     }
 
     private RepositoryIndexer Indexer(ContextMemory memory) =>

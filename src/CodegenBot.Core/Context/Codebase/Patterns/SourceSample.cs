@@ -47,6 +47,16 @@ internal sealed class SampledFileCache
 {
     private readonly ConcurrentDictionary<string, SampledFile> _files = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets every file but these (the files sampled this time), so the cache holds one sample at most.</summary>
+    public void Retain(IReadOnlyCollection<string> paths)
+    {
+        var keep = paths.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in _files.Keys.Where(p => !keep.Contains(p)).ToList())
+        {
+            _files.TryRemove(path, out _);
+        }
+    }
+
     /// <summary>The file as kept when its text is unchanged, else a new one (kept from now on).</summary>
     public SampledFile Get(string path, LanguageKind language, string text) =>
         _files.TryGetValue(path, out var kept) && kept.Language == language && kept.Text == text
@@ -86,6 +96,7 @@ internal sealed class SourceSample
         var sampled = sources.Where((_, i) => i % step == 0)
             .Select(f => repository.Read(f.Path) is { } text ? kept?.Get(f.Path, f.Language!, text) ?? new SampledFile(f.Path, f.Language!, text) : null)
             .OfType<SampledFile>().ToList();
+        kept?.Retain(sampled.Select(f => f.Path).ToList());
         return new SourceSample(repository.Files, sampled, totals);
     }
 
