@@ -97,7 +97,7 @@ public sealed class RobustnessTests
 
     [Theory]
     [MemberData(nameof(Indexes))]
-    public async Task AnalyzeAsync_OneMegabyteFile_FinishesWellUnderASecond(int index)
+    public async Task AnalyzeAsync_OneMegabyteFile_HasNoPathologicalSlowdown(int index)
     {
         var (analyzer, path, fixture) = Analyzers[index];
         var unit = AnalyzerTesting.Fixture(fixture) + "\n";
@@ -114,7 +114,9 @@ public sealed class RobustnessTests
 
         var analysis = await analyzer.AnalyzeAsync(path, text.ToString());
 
-        Assert.InRange(CpuMilliseconds() - cpu, 0, 1000); // about 300 ms on the 2-core machine
+        // About 300 ms on the 2-core machine. The process's CPU time also counts tests running in parallel, so the
+        // bound only catches a pathological (quadratic) case, which takes minutes; speed itself is a benchmark's job.
+        Assert.InRange(CpuMilliseconds() - cpu, 0, 5000);
         Assert.NotNull(analysis);
     }
 }
