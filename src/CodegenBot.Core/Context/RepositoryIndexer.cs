@@ -149,15 +149,21 @@ internal sealed partial class RepositoryIndexer(
 
         Phase("index: describe files");
 
-        // Files whose extractor works from the text (C# through Roslyn) are read once, for symbols and terms together,
-        // on this process's cores; the rest go to their extractor's process (ctags) meanwhile and get their terms after.
+        // Every file is read once, for its symbols and terms together. Files whose extractor works from the text (C#
+        // through Roslyn) are done on this process's cores while the batch extractors' tool (ctags) runs on the rest;
+        // each batch's files get their references and terms as soon as the tool is done with that batch.
         var inProcess = new Dictionary<int, ITextSymbolExtractor>();
+        var batched = new List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)>();
         var external = new List<(int Index, string Path, string Language)>();
         foreach (var entry in toExtract)
         {
             if (extractors.TextExtractorFor(entry.Language) is { } extractor)
             {
                 inProcess[entry.Index] = extractor;
+            }
+            else if (extractors.BatchExtractorFor(entry.Language) is { } batch)
+            {
+                batched.Add((entry.Index, entry.Path, entry.Language, batch));
             }
             else
             {
@@ -177,10 +183,11 @@ internal sealed partial class RepositoryIndexer(
         }
 
         progress?.Report(new IndexProgress(0, total));
+        var batches = ExtractInBatchesAsync(root, batched, analyses, Step, cancellationToken);
         var externalSymbols = ExtractExternalAsync(root, external, Step, cancellationToken);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        var externalIndexes = external.Select(e => e.Index).ToHashSet();
-        Parallel.ForEach(fresh.Where(i => !externalIndexes.Contains(i)).ToList(), parallel, index =>
+        var later = batched.Select(e => e.Index).Concat(external.Select(e => e.Index)).ToHashSet();
+        Parallel.ForEach(fresh.Where(i => !later.Contains(i)).ToList(), parallel, index =>
         {
             var analysis = analyses[index];
             var text = analysis.File.Readable ? RepositoryScanner.ReadText(root, analysis.File.Path) : null;
@@ -190,6 +197,7 @@ internal sealed partial class RepositoryIndexer(
             Step(extractor is null ? 1 : 2);
         });
 
+        await batches;
         var byPath = await externalSymbols;
         Phase("index: symbols");
 
@@ -240,6 +248,49 @@ internal sealed partial class RepositoryIndexer(
         {
             LogDeferredWriteFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// Symbols and terms of the files whose extractor runs a tool over batches (ctags, one single-threaded process per
+    /// batch), as many batches at a time as there are cores; each file is read once, right after its batch's tool
+    /// run. When the tool is not installed the files get references only (logged once).
+    /// </summary>
+    private async Task ExtractInBatchesAsync(
+        string root, List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)> files, List<FileAnalysis> analyses,
+        Action<int> step, CancellationToken cancellationToken)
+    {
+        var missing = 0;
+        await Parallel.ForEachAsync(
+            files.GroupBy(f => f.Extractor).SelectMany(g => g.Chunk(ExtractionBatch)),
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (batch, token) =>
+            {
+                IReadOnlyDictionary<string, List<SymbolDefinition>>? definitions = null;
+                try
+                {
+                    definitions = await batch[0].Extractor.DefinitionsAsync(root, batch.Select(e => e.Path).ToList(), token);
+                }
+                catch (CtagsNotFoundException ex)
+                {
+                    if (Interlocked.Exchange(ref missing, 1) == 0)
+                    {
+                        extractors.ReportCtagsMissing(ex);
+                    }
+                }
+
+                foreach (var (index, path, language, extractor) in batch)
+                {
+                    // Distinct indexes of a list that no longer grows: safe to set from several batches at once.
+                    var analysis = analyses[index];
+                    var text = RepositoryScanner.ReadText(root, path);
+                    var symbols = text is null ? analysis.Symbols
+                        : definitions is null ? new FileSymbols(path, language, [], IdentifierTokenizer.Identifiers(text, language, new HashSet<string>()))
+                        : extractor.Complete(path, definitions.GetValueOrDefault(path) ?? [], text);
+                    analyses[index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(path, text, symbols.Definitions) };
+                }
+
+                step(batch.Length * 2);
+            });
     }
 
     /// <summary>

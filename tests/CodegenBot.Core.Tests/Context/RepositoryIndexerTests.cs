@@ -148,6 +148,56 @@ public sealed class RepositoryIndexerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task IndexAsync_CtagsLanguages_GiveTheSymbolsCtagsExtractionGivesFromOneReadPerFile()
+    {
+        using var repo = TempGitRepository.WithFiles(
+            ("app/retry.py", "import time\n\nclass Retry:\n    def wait(self, attempt):\n        time.sleep(backoff(attempt))\n"),
+            ("app/backoff.py", "def backoff(attempt):\n    return 2 ** attempt\n"),
+            ("web/client.ts", "export class Client {\n  send(): Promise<void> { return retry(); }\n}\n"));
+
+        var (analysis, _) = await Index(repo);
+        var direct = await new CtagsSymbolExtractor().ExtractAsync(repo.Path, ["app/backoff.py", "app/retry.py", "web/client.ts"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            direct.Select(s => (s.Path, s.Language, string.Join("|", s.Definitions), string.Join("|", s.References))),
+            analysis.Files.Select(f => f.Symbols).Select(s => (s.Path, s.Language, string.Join("|", s.Definitions), string.Join("|", s.References))));
+        Assert.Contains(analysis.Files.Single(f => f.File.Path == "app/retry.py").Symbols.Definitions, d => d.Name == "wait");
+    }
+
+    [Fact]
+    public async Task IndexAsync_CtagsMissing_GivesReferencesOnlyAndKeepsGoing()
+    {
+        using var repo = TempGitRepository.WithFiles(("app/retry.py", "def wait(attempt):\n    return backoff(attempt)\n"), ("a.cs", "class A { }\n"));
+        var indexer = new RepositoryIndexer(
+            new ContextOptions(),
+            new SymbolExtractorRegistry([new CSharpSymbolExtractor(), new MissingTool()], NullLogger<SymbolExtractorRegistry>.Instance),
+            new FileContextCacheStore(_cache, NullLogger<FileContextCacheStore>.Instance),
+            _time,
+            NullLogger<RepositoryIndexer>.Instance);
+
+        var (analysis, _) = await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
+
+        var python = analysis.Files.Single(f => f.File.Path == "app/retry.py").Symbols;
+        Assert.Empty(python.Definitions);
+        Assert.Contains("backoff", python.References);
+        Assert.Equal("A", analysis.Files.Single(f => f.File.Path == "a.cs").Symbols.Definitions.Single().Name);
+    }
+
+    /// <summary>A batch extractor whose tool is not installed.</summary>
+    private sealed class MissingTool : IBatchSymbolExtractor
+    {
+        public IReadOnlyList<string> Languages { get; } = ["python"];
+
+        public Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken) =>
+            throw new CtagsNotFoundException("ctags is not installed.", new InvalidOperationException());
+
+        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>> DefinitionsAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken) =>
+            throw new CtagsNotFoundException("ctags is not installed.", new InvalidOperationException());
+
+        public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text) => throw new InvalidOperationException("not reached");
+    }
+
     private Task<(RepositoryAnalysis, IndexStatistics)> Index(TempGitRepository repo, IProgress<IndexProgress>? progress = null) =>
         new RepositoryIndexer(
             new ContextOptions(),

@@ -10,7 +10,7 @@ public sealed class CtagsNotFoundException(string message, Exception inner) : Ex
 /// Definitions of non-C# languages from Universal Ctags (one process per batch, JSON output), and references
 /// from <see cref="IdentifierTokenizer"/>. The ctags process owns a timeout and is killed on cancellation.
 /// </summary>
-internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : ISymbolExtractor
+internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSymbolExtractor
 {
     /// <summary>Files per ctags process: keeps the argument list and memory bounded.</summary>
     private const int BatchSize = 2000;
@@ -41,20 +41,10 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : ISymbolEx
 
     public async Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
     {
-        var definitions = new Dictionary<string, List<SymbolDefinition>>(StringComparer.Ordinal);
-        foreach (var batch in relativePaths.Chunk(BatchSize))
-        {
-            await foreach (var tag in RunAsync(root, batch, cancellationToken))
-            {
-                (definitions.TryGetValue(tag.File, out var list) ? list : definitions[tag.File] = []).Add(tag);
-            }
-        }
-
+        var definitions = await DefinitionsAsync(root, relativePaths, cancellationToken);
         var results = new List<FileSymbols>(relativePaths.Count);
         foreach (var path in relativePaths.Order(StringComparer.Ordinal))
         {
-            var language = CodegenBot.Core.Context.Languages.LanguageDetector.Detect(path, "") ?? "";
-            var own = definitions.GetValueOrDefault(path) ?? [];
             string text;
             try
             {
@@ -65,11 +55,32 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : ISymbolEx
                 continue;
             }
 
-            var names = own.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-            results.Add(new FileSymbols(path, language, own.OrderBy(d => d.Line).ToList(), IdentifierTokenizer.Identifiers(text, language, names)));
+            results.Add(Complete(path, definitions.GetValueOrDefault(path) ?? [], text));
         }
 
         return results;
+    }
+
+    public async Task<IReadOnlyDictionary<string, List<SymbolDefinition>>> DefinitionsAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+    {
+        var definitions = new Dictionary<string, List<SymbolDefinition>>(StringComparer.Ordinal);
+        foreach (var batch in relativePaths.Chunk(BatchSize))
+        {
+            await foreach (var tag in RunAsync(root, batch, cancellationToken))
+            {
+                (definitions.TryGetValue(tag.File, out var list) ? list : definitions[tag.File] = []).Add(tag);
+            }
+        }
+
+        return definitions;
+    }
+
+    /// <summary>The file's definitions in line order, and the identifiers its text uses that it does not define.</summary>
+    public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text)
+    {
+        var language = CodegenBot.Core.Context.Languages.LanguageDetector.Detect(relativePath, "") ?? "";
+        var names = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        return new FileSymbols(relativePath, language, definitions.OrderBy(d => d.Line).ToList(), IdentifierTokenizer.Identifiers(text, language, names));
     }
 
     private async IAsyncEnumerable<SymbolDefinition> RunAsync(string root, IReadOnlyList<string> paths, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

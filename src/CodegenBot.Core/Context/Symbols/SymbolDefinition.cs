@@ -95,3 +95,17 @@ public interface ITextSymbolExtractor : ISymbolExtractor
     /// <summary>Symbols of one file, given its repository-relative path and text.</summary>
     FileSymbols Extract(string relativePath, string text, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An extractor whose definitions come from a tool run over many files at once (ctags), and whose references come
+/// from each file's text, so the indexer can run the tool on batches and then read each file once for its
+/// references and its terms.
+/// </summary>
+public interface IBatchSymbolExtractor : ISymbolExtractor
+{
+    /// <summary>The definitions of a batch of files, by repository-relative path (files without any are left out).</summary>
+    Task<IReadOnlyDictionary<string, List<SymbolDefinition>>> DefinitionsAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken);
+
+    /// <summary>The symbols of one file from its definitions (as <see cref="DefinitionsAsync"/> gave them) and its text.</summary>
+    FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text);
+}

@@ -15,6 +15,13 @@ internal sealed partial class SymbolExtractorRegistry(IEnumerable<ISymbolExtract
     public ITextSymbolExtractor? TextExtractorFor(string language) =>
         _extractors.FirstOrDefault(e => e.Languages.Contains(language)) as ITextSymbolExtractor;
 
+    /// <summary>The extractor for the language when it runs a tool over batches of files (ctags), else null.</summary>
+    public IBatchSymbolExtractor? BatchExtractorFor(string language) =>
+        _extractors.FirstOrDefault(e => e.Languages.Contains(language)) as IBatchSymbolExtractor;
+
+    /// <summary>Logs that ctags is missing (the indexer then gives those files references only).</summary>
+    public void ReportCtagsMissing(CtagsNotFoundException exception) => LogCtagsMissing(logger, exception.Message);
+
     public async Task<IReadOnlyList<FileSymbols>> ExtractAllAsync(string root, IReadOnlyList<(string Path, string Language)> files, CancellationToken cancellationToken)
     {
         var results = new List<FileSymbols>(files.Count);
