@@ -28,9 +28,8 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
     /// <summary>Keeps nothing: the process ends after its run, so stamping files for a next run would be wasted.</summary>
     public static ContextMemory ForOneShotProcess() => new(capacity: 0);
 
-    private readonly LinkedList<(string Key, Remembered Value)> _entries = new();
-    private readonly Dictionary<string, (RepositoryAnalysis Analysis, RankingIndex Index)> _rankings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SampledFileCache> _sampledFiles = new(StringComparer.Ordinal);
+    /// <summary>What is kept per checkout (full path), most recently used first.</summary>
+    private readonly LinkedList<Checkout> _checkouts = new();
     private Task _pendingWrites = Task.CompletedTask;
 
     /// <summary>Whether anything is kept (a one-shot process keeps nothing and skips the stamping it would need).</summary>
@@ -75,23 +74,13 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
     /// <summary>A checkout's listing and the analysis of the tree it listed.</summary>
     public sealed record Remembered(WorkTreeListing Listing, RepositoryAnalysis Analysis);
 
+    /// <summary>The checkout's listing and analysis, when they were made with this configuration (hash).</summary>
     public Remembered? Recall(string root, string configuration)
     {
-        var key = Key(root, configuration);
         lock (_lock)
         {
-            for (var node = _entries.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key == key)
-                {
-                    _entries.Remove(node);
-                    _entries.AddFirst(node);
-                    return node.Value.Value;
-                }
-            }
+            return Find(root, touch: true) is { } checkout && checkout.Configuration == configuration ? checkout.Last : null;
         }
-
-        return null;
     }
 
     public void Remember(string root, string configuration, Remembered value)
@@ -101,48 +90,30 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
             return;
         }
 
-        var key = Key(root, configuration);
         lock (_lock)
         {
-            for (var node = _entries.First; node is not null; node = node.Next)
+            if (Find(root, touch: true) is not { } checkout)
             {
-                if (node.Value.Key == key)
+                _checkouts.AddFirst(checkout = new Checkout(Path.GetFullPath(root)));
+                while (_checkouts.Count > capacity)
                 {
-                    _entries.Remove(node);
-                    break;
+                    _checkouts.RemoveLast();
                 }
             }
 
-            _entries.AddFirst((key, value));
-            while (_entries.Count > capacity)
-            {
-                _entries.RemoveLast();
-            }
-
-            var roots = _entries.Select(e => e.Key[..e.Key.IndexOf('\n', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in _sampledFiles.Keys.Concat(_rankings.Keys).Where(r => !roots.Contains(r)).ToList())
-            {
-                _sampledFiles.Remove(gone);
-                _rankings.Remove(gone);
-            }
+            (checkout.Configuration, checkout.Last) = (configuration, value);
         }
     }
 
     /// <summary>
     /// The sampled files the codebase profile measured in this checkout, with their measures, so the profile of a
-    /// changed tree re-measures only changed files; null when nothing is kept.
+    /// changed tree re-measures only changed files; null when the checkout is not kept.
     /// </summary>
     public SampledFileCache? SampledFilesOf(string root)
     {
-        if (capacity <= 0)
-        {
-            return null;
-        }
-
         lock (_lock)
         {
-            var key = Path.GetFullPath(root);
-            return _sampledFiles.TryGetValue(key, out var kept) ? kept : _sampledFiles[key] = new SampledFileCache();
+            return Find(root, touch: false)?.SampledFiles;
         }
     }
 
@@ -152,31 +123,63 @@ internal sealed class ContextMemory(int capacity = ContextMemory.DefaultCapacity
     /// </summary>
     public RankingIndex RankingFor(string root, RepositoryAnalysis analysis, IReadOnlyList<FileAnalysis> files)
     {
-        if (capacity <= 0)
-        {
-            return new RankingIndex(files);
-        }
-
-        var key = Path.GetFullPath(root);
-        (RepositoryAnalysis Analysis, RankingIndex Index) previous;
+        Checkout? checkout;
+        (RepositoryAnalysis Analysis, RankingIndex Index)? previous;
         lock (_lock)
         {
-            previous = _rankings.GetValueOrDefault(key);
+            checkout = Find(root, touch: false);
+            previous = checkout?.Ranking;
         }
 
-        if (ReferenceEquals(previous.Analysis, analysis))
+        if (previous is { } kept && ReferenceEquals(kept.Analysis, analysis))
         {
-            return previous.Index;
+            return kept.Index;
         }
 
-        var index = previous.Index?.Update(files) ?? new RankingIndex(files);
-        lock (_lock)
+        var index = previous?.Index.Update(files) ?? new RankingIndex(files);
+        if (checkout is not null)
         {
-            _rankings[key] = (analysis, index);
+            lock (_lock)
+            {
+                checkout.Ranking = (analysis, index);
+            }
         }
 
         return index;
     }
 
-    private static string Key(string root, string configuration) => Path.GetFullPath(root) + "\n" + configuration;
+    private Checkout? Find(string root, bool touch)
+    {
+        var path = Path.GetFullPath(root);
+        for (var node = _checkouts.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Root == path)
+            {
+                if (touch)
+                {
+                    _checkouts.Remove(node);
+                    _checkouts.AddFirst(node);
+                }
+
+                return node.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What is kept of one checkout.</summary>
+    private sealed class Checkout(string root)
+    {
+        public string Root { get; } = root;
+
+        /// <summary>The configuration hash <see cref="Last"/> was made with.</summary>
+        public string Configuration { get; set; } = "";
+
+        public Remembered? Last { get; set; }
+
+        public (RepositoryAnalysis Analysis, RankingIndex Index)? Ranking { get; set; }
+
+        public SampledFileCache SampledFiles { get; } = new();
+    }
 }

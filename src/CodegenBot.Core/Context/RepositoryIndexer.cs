@@ -150,8 +150,9 @@ internal sealed partial class RepositoryIndexer(
         Phase("index: describe files");
 
         // Every file is read once, for its symbols and terms together. Files whose extractor works from the text (C#
-        // through Roslyn) are done on this process's cores while the batch extractors' tool (ctags) runs on the rest;
-        // each batch's files get their references and terms as soon as the tool is done with that batch.
+        // through Roslyn; identifiers only for languages no extractor handles) are done on this process's cores while
+        // the batch extractors' tool (ctags) runs on the rest; each batch's files get their references and terms as
+        // soon as the tool is done with that batch.
         var inProcess = new Dictionary<int, ITextSymbolExtractor>();
         var batched = new List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)>();
         var external = new List<(int Index, string Path, string Language)>();
@@ -284,7 +285,7 @@ internal sealed partial class RepositoryIndexer(
                     var analysis = analyses[index];
                     var text = RepositoryScanner.ReadText(root, path);
                     var symbols = text is null ? analysis.Symbols
-                        : definitions is null ? new FileSymbols(path, language, [], IdentifierTokenizer.Identifiers(text, language, new HashSet<string>()))
+                        : definitions is null ? extractors.IdentifiersOnly(language).Extract(path, text, token)
                         : extractor.Complete(path, definitions.GetValueOrDefault(path) ?? [], text);
                     analyses[index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(path, text, symbols.Definitions) };
                 }
@@ -294,8 +295,8 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
-    /// Symbols from the extractors that run as processes (ctags, single-threaded), in batches, as many batches at a
-    /// time as there are cores, keyed by path.
+    /// Symbols from extractors that are neither text nor batch extractors (they read the files themselves; none is
+    /// built in, a plug-in language may be one), in batches, as many at a time as there are cores, keyed by path.
     /// </summary>
     private async Task<Dictionary<string, FileSymbols>> ExtractExternalAsync(
         string root, List<(int Index, string Path, string Language)> files, Action<int> step, CancellationToken cancellationToken)

@@ -50,39 +50,22 @@ internal static partial class TaskMentions
         return words;
     }
 
-    /// <summary>Split identifiers, remembered: the same names recur across thousands of files.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Splits = new(StringComparer.Ordinal);
-
     /// <summary>Entries kept before the memo is cleared (bounds memory on huge repositories).</summary>
     private const int MaxMemoized = 500_000;
 
-    /// <summary>Identifiers added to the memo since it was last cleared (approximate under races, which is enough).</summary>
-    private static int _memoized;
+    /// <summary>Split identifiers, remembered: the same names recur across thousands of files.</summary>
+    private static readonly BoundedMemo<string, string[]> Splits = new(MaxMemoized, StringComparer.Ordinal);
 
     /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>
-    public static IReadOnlyList<string> SplitIdentifier(string identifier)
-    {
-        if (Splits.TryGetValue(identifier, out var known))
-        {
-            return known;
-        }
-
-        // ConcurrentDictionary.Count takes every lock; counting additions here keeps misses from serialising all threads.
-        if (Interlocked.Increment(ref _memoized) > MaxMemoized)
-        {
-            Splits.Clear();
-            Interlocked.Exchange(ref _memoized, 0);
-        }
-
-        return Splits[identifier] = SubWord().Matches(identifier).Select(m => m.Value.ToLowerInvariant()).ToArray();
-    }
+    public static IReadOnlyList<string> SplitIdentifier(string identifier) =>
+        Splits.Get(identifier, name => SubWord().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToArray());
 
     /// <summary>As <see cref="SplitIdentifier(string)"/>, without allocating for identifiers seen before.</summary>
     public static IReadOnlyList<string> SplitIdentifier(ReadOnlySpan<char> identifier) =>
         SplitsBySpan.TryGetValue(identifier, out var known) ? known : SplitIdentifier(identifier.ToString());
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> SplitsBySpan =
-        Splits.GetAlternateLookup<ReadOnlySpan<char>>();
+        Splits.Values.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [GeneratedRegex(@"(?<![\w/.-])[\w./\\-]*[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]
     private static partial Regex PathLike();

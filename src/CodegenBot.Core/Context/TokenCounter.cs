@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.ML.Tokenizers;
@@ -22,7 +21,7 @@ public sealed class TokenCounter
     /// Counts of long texts by content hash: a long-lived process counts the same files and repo-map blocks run after
     /// run, and one context run counts some of them twice (while fitting, then for the coverage).
     /// </summary>
-    private readonly ConcurrentDictionary<UInt128, int> _memo = new();
+    private readonly BoundedMemo<UInt128, int> _memo = new(MemoCapacity);
 
     /// <summary>The shared counter.</summary>
     public static TokenCounter Default { get; } = new();
@@ -48,20 +47,7 @@ public sealed class TokenCounter
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
-        var key = MemoryMarshal.Read<UInt128>(hash);
-        if (_memo.TryGetValue(key, out var count))
-        {
-            return count;
-        }
-
-        count = _tokenizer.Value.CountTokens(text);
-        if (_memo.Count >= MemoCapacity)
-        {
-            _memo.Clear();
-        }
-
-        _memo[key] = count;
-        return count;
+        return _memo.Get(MemoryMarshal.Read<UInt128>(hash), _ => _tokenizer.Value.CountTokens(text));
     }
 
     /// <summary>The longest prefix of the text, cut at a line end, that fits in the given number of tokens.</summary>

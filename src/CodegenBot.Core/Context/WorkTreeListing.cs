@@ -1,3 +1,4 @@
+using CodegenBot.Core.Context.Codebase;
 using LibGit2Sharp;
 
 namespace CodegenBot.Core.Context;
@@ -53,7 +54,7 @@ internal sealed class WorkTreeListing
         var candidates = scanner.Candidates(root);
         var files = new Stamp[candidates.Count];
         Parallel.For(0, candidates.Count, i => files[i] = Stamp.Of(Path.Combine(root, candidates[i].Path)));
-        var watched = candidates.SelectMany(c => Folders(c.Path)).Prepend("").Distinct(StringComparer.Ordinal)
+        var watched = candidates.SelectMany(c => RepositorySnapshot.AncestorFolders(c.Path)).Prepend("").Distinct(StringComparer.Ordinal)
             .Select(f => Path.Combine(root, f))
             .Concat(GitFiles(root))
             .Concat(candidates.Where(c => ListingFiles.Contains(Path.GetFileName(c.Path))).Select(c => Path.Combine(root, c.Path)))
@@ -170,14 +171,6 @@ internal sealed class WorkTreeListing
         return files;
     }
 
-    /// <summary>Every folder of a path, as full folder paths (<c>a/b/c.cs</c> → a, a/b).</summary>
-    private static IEnumerable<string> Folders(string path)
-    {
-        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
-        {
-            yield return path[..slash];
-        }
-    }
 
     /// <summary>What one <c>lstat</c> says of a path: whether it exists, its size and its modification time.</summary>
     private readonly record struct Stamp(bool Exists, long Length, DateTime Modified)

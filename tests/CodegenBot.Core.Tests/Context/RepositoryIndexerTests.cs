@@ -166,6 +166,20 @@ public sealed class RepositoryIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexAsync_LanguageNoExtractorHandles_GetsItsIdentifiersOnly()
+    {
+        using var repo = TempGitRepository.WithFiles(("deploy/settings.yaml", "retry_policy: exponential\nmax_attempts: 3\n"));
+
+        var (analysis, _) = await Index(repo);
+
+        var symbols = analysis.Files.Single().Symbols;
+        Assert.Equal("yaml", symbols.Language);
+        Assert.Empty(symbols.Definitions);
+        Assert.Contains("retry_policy", symbols.References);
+        Assert.True(analysis.Files.Single().Terms.CountOf("retry") > 0);
+    }
+
+    [Fact]
     public async Task IndexAsync_CtagsMissing_GivesReferencesOnlyAndKeepsGoing()
     {
         using var repo = TempGitRepository.WithFiles(("app/retry.py", "def wait(attempt):\n    return backoff(attempt)\n"), ("a.cs", "class A { }\n"));

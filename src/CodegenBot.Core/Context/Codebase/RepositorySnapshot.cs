@@ -148,7 +148,8 @@ internal sealed class RepositorySnapshot
         return normalized.TrimStart('/');
     }
 
-    private static IEnumerable<string> AncestorFolders(string path)
+    /// <summary>The folders that hold a path, innermost first (<c>a/b/c.cs</c> → a/b, a).</summary>
+    internal static IEnumerable<string> AncestorFolders(string path)
     {
         for (var folder = FolderOf(path); folder.Length > 0; folder = FolderOf(folder))
         {

@@ -1,3 +1,4 @@
+using CodegenBot.Core.Context.Codebase;
 using CodegenBot.Core.Context.Caching;
 using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Requests;
@@ -37,7 +38,7 @@ internal sealed class RankingIndex
         _isTest = _paths.Select(FileRanker.IsTest).ToArray();
         _definesSymbols = _files.Select(f => f.Definitions.Count > 0).ToArray();
         _stems = _paths.Select(StemOf).ToArray();
-        _folders = _paths.Select(p => Folders(p).Reverse().ToArray()).ToArray();
+        _folders = _paths.Select(p => RepositorySnapshot.AncestorFolders(p).ToArray()).ToArray();
         _filesPerStem = _stems.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _filesPerFolder = _folders.SelectMany(f => f).GroupBy(d => d, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _definers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -115,16 +116,16 @@ internal sealed class RankingIndex
             return null;
         }
 
-        var updated = new RankingIndex(this, analyses, _graph);
-        var rows = changed.ToDictionary(i => i, i => WeightedGraph.FromEdges(_files.Length, updated._files[i].References.SelectMany(r => updated.EdgesOf(i, r, 1))));
+        // A changed file keeps its language and names, so its new edges come from this index's definers as they are.
+        var rows = changed.ToDictionary(i => i, i => WeightedGraph.FromEdges(_files.Length, analyses[i].Symbols.References.SelectMany(r => EdgesOf(i, r, 1))));
         var starts = new int[_files.Length + 1];
         var targets = new List<int>(_graph.Targets.Length);
         var weights = new List<double>(_graph.Weights.Length);
         for (var node = 0; node < _files.Length; node++)
         {
             starts[node] = targets.Count;
-            var (row, from) = rows.TryGetValue(node, out var own) ? (own, node) : (_graph, node);
-            for (var edge = row.Starts[from]; edge < row.Starts[from + 1]; edge++)
+            var row = rows.GetValueOrDefault(node) ?? _graph;
+            for (var edge = row.Starts[node]; edge < row.Starts[node + 1]; edge++)
             {
                 targets.Add(row.Targets[edge]);
                 weights.Add(row.Weights[edge]);
@@ -132,11 +133,8 @@ internal sealed class RankingIndex
         }
 
         starts[_files.Length] = targets.Count;
-        return new RankingIndex(updated, analyses, new WeightedGraph(_files.Length, starts, [.. targets], [.. weights]));
+        return new RankingIndex(this, analyses, new WeightedGraph(_files.Length, starts, [.. targets], [.. weights]));
     }
-
-    /// <summary>The files this index was built from.</summary>
-    public IReadOnlyList<FileAnalysis> Files => _analyses;
 
     public IReadOnlyList<RankedFile> Rank(TaskContext task, GenerationMode? mode = null)
     {
@@ -330,14 +328,6 @@ internal sealed class RankingIndex
         return (dot > 0 ? name[..dot] : name).ToLowerInvariant();
     }
 
-    /// <summary>Every folder of a path, as full folder paths (<c>a/b/c.cs</c> → a, a/b).</summary>
-    private static IEnumerable<string> Folders(string path)
-    {
-        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
-        {
-            yield return path[..slash];
-        }
-    }
 
     private static double[] Normalise(double[] values)
     {

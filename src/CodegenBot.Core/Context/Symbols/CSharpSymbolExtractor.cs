@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,32 +18,8 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 
     public IReadOnlyList<string> Languages { get; } = ["csharp"];
 
-    public async Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
-    {
-        var results = new ConcurrentBag<FileSymbols>();
-        await Parallel.ForEachAsync(
-            relativePaths,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            async (path, token) =>
-            {
-                string text;
-                try
-                {
-                    text = await File.ReadAllTextAsync(Path.Combine(root, path), token);
-                }
-                catch (IOException)
-                {
-                    return;
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return;
-                }
-
-                results.Add(Extract(path, text, token));
-            });
-        return results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-    }
+    public Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken) =>
+        TextSymbolExtraction.ExtractFiles(this, root, relativePaths, cancellationToken);
 
     FileSymbols ITextSymbolExtractor.Extract(string relativePath, string text, CancellationToken cancellationToken) =>
         Extract(relativePath, text, cancellationToken);

@@ -96,6 +96,24 @@ public interface ITextSymbolExtractor : ISymbolExtractor
     FileSymbols Extract(string relativePath, string text, CancellationToken cancellationToken);
 }
 
+/// <summary>What every <see cref="ITextSymbolExtractor"/> does for <see cref="ISymbolExtractor.ExtractAsync"/>.</summary>
+internal static class TextSymbolExtraction
+{
+    /// <summary>Reads the files on all cores and extracts each; unreadable files are skipped; results in ordinal path order.</summary>
+    public static Task<IReadOnlyList<FileSymbols>> ExtractFiles(ITextSymbolExtractor extractor, string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+    {
+        var results = new System.Collections.Concurrent.ConcurrentBag<FileSymbols>();
+        Parallel.ForEach(relativePaths, new ParallelOptions { CancellationToken = cancellationToken }, path =>
+        {
+            if (RepositoryScanner.ReadText(root, path) is { } text)
+            {
+                results.Add(extractor.Extract(path, text, cancellationToken));
+            }
+        });
+        return Task.FromResult<IReadOnlyList<FileSymbols>>(results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList());
+    }
+}
+
 /// <summary>
 /// An extractor whose definitions come from a tool run over many files at once (ctags), and whose references come
 /// from each file's text, so the indexer can run the tool on batches and then read each file once for its

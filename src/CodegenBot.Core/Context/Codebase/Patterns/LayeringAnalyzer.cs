@@ -30,7 +30,7 @@ internal sealed class LayeringAnalyzer : IPatternAnalyzer
 
     public IEnumerable<CodePattern> Analyze(SourceSample sample)
     {
-        var folders = sample.AllFiles.SelectMany(Folders).Distinct(StringComparer.Ordinal).ToList();
+        var folders = sample.AllFiles.SelectMany(RepositorySnapshot.AncestorFolders).Distinct(StringComparer.Ordinal).ToList();
         var names = folders.Select(RepositorySnapshot.FileName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (var (style, layers, minLayers) in Styles)
         {
@@ -92,14 +92,6 @@ internal sealed class LayeringAnalyzer : IPatternAnalyzer
 
             // Python/JS style: tests/A ↔ src/A
             yield return string.Join('/', [.. prefix, "src", .. segments[(tests + 1)..]]);
-        }
-    }
-
-    private static IEnumerable<string> Folders(string path)
-    {
-        for (var folder = RepositorySnapshot.FolderOf(path); folder.Length > 0; folder = RepositorySnapshot.FolderOf(folder))
-        {
-            yield return folder;
         }
     }
 }
