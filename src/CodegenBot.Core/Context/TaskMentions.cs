@@ -58,14 +58,71 @@ internal static partial class TaskMentions
 
     /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>
     public static IReadOnlyList<string> SplitIdentifier(string identifier) =>
-        Splits.Get(identifier, name => SubWord().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToArray());
+        Splits.Get(identifier, name => System.Text.Ascii.IsValid(name) ? SplitAscii(name) : SplitByPattern(name));
 
-    /// <summary>As <see cref="SplitIdentifier(string)"/>, without allocating for identifiers seen before.</summary>
-    public static IReadOnlyList<string> SplitIdentifier(ReadOnlySpan<char> identifier) =>
-        SplitsBySpan.TryGetValue(identifier, out var known) ? known : SplitIdentifier(identifier.ToString());
+    /// <summary>The split as the <see cref="SubWord"/> pattern defines it, for any text.</summary>
+    internal static string[] SplitByPattern(string name) => SubWord().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToArray();
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> SplitsBySpan =
-        Splits.Values.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>
+    /// The same split as <see cref="SplitByPattern"/> for ASCII text, by hand: a cold index splits every distinct
+    /// identifier of the repository, and the regex was most of that cost. Runs of capitals end before the capital
+    /// that starts a lower-case word (<c>HTTPServer</c> → http, server), except that two capitals before lower
+    /// case stay together (<c>IOs</c> → io, s), as the pattern's backtracking has it.
+    /// </summary>
+    internal static string[] SplitAscii(string name)
+    {
+        var parts = new List<string>(4);
+        var i = 0;
+        while (i < name.Length)
+        {
+            var c = name[i];
+            var end = i;
+            if (char.IsAsciiLetterUpper(c))
+            {
+                var run = i;
+                while (run < name.Length && char.IsAsciiLetterUpper(name[run]))
+                {
+                    run++;
+                }
+
+                var lowerNext = run < name.Length && char.IsAsciiLetterLower(name[run]);
+                end = !lowerNext ? run : (run - i) switch
+                {
+                    1 => EndOf(name, run, char.IsAsciiLetterLower),
+                    2 => run,
+                    _ => run - 1,
+                };
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                end = EndOf(name, i, char.IsAsciiLetterLower);
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                end = EndOf(name, i, char.IsAsciiDigit);
+            }
+            else
+            {
+                i++;
+                continue;
+            }
+
+            parts.Add(name[i..end].ToLowerInvariant());
+            i = end;
+        }
+
+        return [.. parts];
+
+        static int EndOf(string text, int from, Func<char, bool> belongs)
+        {
+            while (from < text.Length && belongs(text[from]))
+            {
+                from++;
+            }
+
+            return from;
+        }
+    }
 
     [GeneratedRegex(@"(?<![\w/.-])[\w./\\-]*[\w-]+\.[A-Za-z][A-Za-z0-9]{0,9}(?![\w/])")]
     private static partial Regex PathLike();

@@ -88,9 +88,15 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
         return new TermBag(terms, terms.Select(t => counts[t]).ToArray());
     }
 
-    /// <summary>Scans identifiers by hand (no regex): this runs over every byte of the repository on a cold index.</summary>
+    /// <summary>
+    /// Scans identifiers by hand (no regex): this runs over every byte of the repository on a cold index. Each
+    /// occurrence costs one lookup in a per-call count of whole identifiers; each distinct identifier is split into
+    /// terms once, at the end.
+    /// </summary>
     private static void AddIdentifiers(Dictionary<string, int> counts, string text, int weight)
     {
+        var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < text.Length)
         {
@@ -107,16 +113,19 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
                 i++;
             }
 
-            if (i - start > MaxIdentifierLength)
+            if (i - start <= MaxIdentifierLength)
             {
-                continue;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan(start, i - start), out _)++;
             }
+        }
 
-            foreach (var term in TaskMentions.SplitIdentifier(text.AsSpan(start, i - start)))
+        foreach (var (identifier, occurrences) in identifiers)
+        {
+            foreach (var term in TaskMentions.SplitIdentifier(identifier))
             {
                 if (term.Length >= MinTermLength)
                 {
-                    counts[term] = counts.GetValueOrDefault(term) + weight;
+                    counts[term] = counts.GetValueOrDefault(term) + occurrences * weight;
                 }
             }
         }

@@ -5,9 +5,10 @@ namespace CodegenBot.Core.Context.Symbols;
 /// <summary>
 /// One lexical pass over a C# file that does two jobs for <see cref="CSharpSymbolExtractor"/>: it collects the
 /// identifiers the code uses (outside comments and string literals, inside interpolation holes; keywords dropped),
-/// and it blanks the insides of member bodies (method, constructor, operator, accessor and lambda blocks) with
-/// spaces, keeping every newline, so Roslyn parses only the declarations at the same positions and lines. Bodies
-/// are most of the text and most of the parse time; nothing the extractor reports lives inside them.
+/// and it empties the insides of member bodies (method, constructor, operator, accessor and lambda blocks) of
+/// everything but their line breaks, so Roslyn parses only the declarations, each on the line it was on. Bodies are
+/// most of the text and most of the parse time; nothing the extractor reports lives inside them. Columns and
+/// offsets after a body do change: only line numbers are read from the skeleton's tree.
 /// </summary>
 /// <remarks>
 /// Which block is a body is decided from the tokens before its <c>{</c>, within the declaration (since the last
@@ -27,7 +28,7 @@ internal sealed class CSharpSkeleton
     private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
     private readonly Stack<Block> _blocks = new();
-    private char[]? _buffer;
+    private readonly List<(int From, int To)> _bodies = [];
     private int _i;
     private bool _failed;
 
@@ -57,8 +58,41 @@ internal sealed class CSharpSkeleton
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
         var balanced = !scanner._failed && scanner._blocks.Count == 0 && scanner._bodyStart < 0;
-        var skeleton = !balanced ? null : scanner._buffer is null ? text : new string(scanner._buffer);
+        var skeleton = !balanced ? null : scanner._bodies.Count == 0 ? text : scanner.Skeleton();
         return (skeleton, scanner._identifiers);
+    }
+
+    /// <summary>The text with every body's inside reduced to its line breaks (<c>\r</c> and <c>\n</c>, as they were).</summary>
+    private string Skeleton()
+    {
+        var length = _text.Length;
+        foreach (var (from, to) in _bodies)
+        {
+            var body = _text.AsSpan(from, to - from);
+            length -= body.Length - body.Count('\n') - body.Count('\r');
+        }
+
+        return string.Create(length, (_text, _bodies), static (skeleton, state) =>
+        {
+            var (text, bodies) = state;
+            var (kept, written) = (0, 0);
+            foreach (var (from, to) in bodies)
+            {
+                text.AsSpan(kept, from - kept).CopyTo(skeleton[written..]);
+                written += from - kept;
+                foreach (var c in text.AsSpan(from, to - from))
+                {
+                    if (c is '\r' or '\n')
+                    {
+                        skeleton[written++] = c;
+                    }
+                }
+
+                kept = to;
+            }
+
+            text.AsSpan(kept).CopyTo(skeleton[written..]);
+        });
     }
 
     private enum Token { Trivia, Literal, Word, Punctuation }
@@ -239,7 +273,7 @@ internal sealed class CSharpSkeleton
                 return;
             }
 
-            Blank(_bodyStart + 1, _i - 1);
+            _bodies.Add((_bodyStart + 1, _i - 1));
             _bodyStart = -1;
         }
         else if (!_blocks.TryPop(out _))
@@ -255,19 +289,6 @@ internal sealed class CSharpSkeleton
         _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = false;
         _parens = _brackets = 0;
         _last = Last.None;
-    }
-
-    /// <summary>Spaces over [from, to), newlines kept so every line keeps its number.</summary>
-    private void Blank(int from, int to)
-    {
-        _buffer ??= _text.ToCharArray();
-        for (var k = from; k < to; k++)
-        {
-            if (_buffer[k] is not '\n' and not '\r')
-            {
-                _buffer[k] = ' ';
-            }
-        }
     }
 
     /// <summary>Skips whitespace, comments and preprocessor lines at the cursor; false when there were none.</summary>
@@ -342,7 +363,7 @@ internal sealed class CSharpSkeleton
         var word = _text.AsSpan(start, _i - start);
         if (word.Length > 1 && (verbatim || !IsKeyword(word)) && !_identifierLookup.Contains(word))
         {
-            _identifierLookup.Add(word);
+            _identifiers.Add(Names.Intern(word));
         }
 
         return word;

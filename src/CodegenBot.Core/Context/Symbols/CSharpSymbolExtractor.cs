@@ -26,12 +26,14 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 
     internal static FileSymbols Extract(string path, string text, CancellationToken cancellationToken)
     {
-        // Declarations are parsed from the skeleton (bodies blanked, same positions); references come from the
+        // Declarations are parsed from the skeleton (bodies emptied, every line where it was); references come from the
         // skeleton scan of the whole text. A skeleton that does not parse cleanly gives way to the original text.
         var (skeleton, identifiers) = CSharpSkeleton.Scan(text);
-        var tree = CSharpSyntaxTree.ParseText(skeleton ?? text, ParseOptions, path, cancellationToken: cancellationToken);
-        if (skeleton is not null && !ReferenceEquals(skeleton, text) && HasErrors(tree, cancellationToken))
+        var parsed = skeleton ?? text;
+        var tree = CSharpSyntaxTree.ParseText(parsed, ParseOptions, path, cancellationToken: cancellationToken);
+        if (!ReferenceEquals(parsed, text) && HasErrors(tree, cancellationToken))
         {
+            parsed = text;
             tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
         }
 
@@ -44,7 +46,7 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
                 var span = node.GetLocation().GetLineSpan();
                 definitions.Add(new SymbolDefinition(
                     found.Name, found.Kind, path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
-                    found.Signature, Container(node), Summary(node)));
+                    found.Signature, Container(node), Summary(node, parsed)));
             }
         }
 
@@ -105,42 +107,56 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 
     /// <summary>
     /// The text of the first <c>&lt;summary&gt;</c> element of the node's first documentation comment (consecutive
-    /// <c>///</c> lines, or a <c>/** */</c> block), one line, or null.
+    /// <c>///</c> lines, or a <c>/** */</c> block), one line, or null. Comments are read from the parsed text by
+    /// position, so a declaration without one costs no allocation.
     /// </summary>
-    private static string? Summary(SyntaxNode node)
+    private static string? Summary(SyntaxNode node, string parsed)
     {
-        var comment = new System.Text.StringBuilder();
+        System.Text.StringBuilder? comment = null;
         foreach (var trivia in node.GetLeadingTrivia())
         {
-            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString() is var line && line.StartsWith("///", StringComparison.Ordinal)
-                && (line.Length == 3 || line[3] != '/'))
+            var text = parsed.AsSpan(trivia.Span.Start, trivia.Span.Length);
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && text.StartsWith("///", StringComparison.Ordinal)
+                && (text.Length == 3 || text[3] != '/'))
             {
-                comment.Append(line, 3, line.Length - 3).Append('\n');
+                (comment ??= new()).Append(text[3..]).Append('\n');
             }
-            else if (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && comment.Length == 0 && trivia.ToString() is var block
-                && block.StartsWith("/**", StringComparison.Ordinal) && !block.StartsWith("/**/", StringComparison.Ordinal))
+            else if (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && comment is not { Length: > 0 }
+                && text.StartsWith("/**", StringComparison.Ordinal) && !text.StartsWith("/**/", StringComparison.Ordinal))
             {
-                comment.Append(block, 3, block.Length - 5);
+                (comment ??= new()).Append(text[3..^2]);
                 break;
             }
-            else if (comment.Length > 0 && !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            else if (comment is { Length: > 0 } && !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
             {
                 break;
             }
         }
 
-        var xml = comment.ToString();
+        if (comment is null)
+        {
+            return null;
+        }
+
+        var xml = comment.ToString().AsSpan();
         var open = xml.IndexOf("<summary>", StringComparison.Ordinal);
-        var close = open < 0 ? -1 : xml.IndexOf("</summary>", open, StringComparison.Ordinal);
+        var close = open < 0 ? -1 : xml[open..].IndexOf("</summary>", StringComparison.Ordinal);
         if (close < 0)
         {
             return null;
         }
 
-        var text = string.Join(' ', xml[(open + "<summary>".Length)..close]
-            .Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Trim().TrimStart('/').Trim())
-            .Where(l => l.Length > 0));
-        return text.Length == 0 ? null : text;
+        var summary = new System.Text.StringBuilder();
+        var inner = xml.Slice(open + "<summary>".Length, close - "<summary>".Length);
+        foreach (var range in inner.SplitAny("\r\n"))
+        {
+            var line = inner[range].Trim().TrimStart('/').Trim();
+            if (line.Length > 0)
+            {
+                (summary.Length > 0 ? summary.Append(' ') : summary).Append(line);
+            }
+        }
+
+        return summary.Length == 0 ? null : summary.ToString();
     }
 }

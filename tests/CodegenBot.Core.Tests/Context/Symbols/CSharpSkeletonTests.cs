@@ -53,13 +53,23 @@ public sealed class CSharpSkeletonTests
         """";
 
     [Fact]
-    public void Scan_Tricky_KeepsLengthAndLines()
+    public void Scan_Tricky_KeepsEveryLineAndDropsTheBodiesText()
     {
         var (skeleton, _) = CSharpSkeleton.Scan(Tricky);
 
         Assert.NotNull(skeleton);
-        Assert.Equal(Tricky.Length, skeleton.Length);
+        Assert.True(skeleton.Length < Tricky.Length, $"{skeleton.Length} of {Tricky.Length} characters kept");
         Assert.Equal(Tricky.Split('\n').Length, skeleton.Split('\n').Length);
+    }
+
+    [Fact]
+    public void Scan_CarriageReturnLineFeeds_AreKeptInsideEmptiedBodies()
+    {
+        const string Source = "class A\r\n{\r\n    void M()\r\n    {\r\n        Call();\r\n    }\r\n    int N;\r\n}\r\n";
+
+        var skeleton = CSharpSkeleton.Scan(Source).Skeleton!;
+
+        Assert.Equal("class A\r\n{\r\n    void M()\r\n    {\r\n\r\n}\r\n    int N;\r\n}\r\n", skeleton);
     }
 
     [Fact]
