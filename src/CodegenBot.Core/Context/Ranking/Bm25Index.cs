@@ -13,8 +13,12 @@ internal sealed class Bm25Index
     /// <summary>Length normalisation: 0 ignores document length, 1 fully normalises by it.</summary>
     public const double B = 0.75;
 
+    /// <summary>Query terms whose postings an index keeps (a long-lived index serves many tasks; this bounds it).</summary>
+    private const int MaxRememberedTerms = 2_048;
+
     private readonly IReadOnlyList<TermBag> _documents;
     private readonly double _averageLength;
+    private readonly BoundedMemo<string, Posting[]> _postings = new(MaxRememberedTerms, StringComparer.Ordinal);
 
     public Bm25Index(IReadOnlyList<TermBag> documents)
     {
@@ -30,34 +34,46 @@ internal sealed class Bm25Index
 
     public int Count => _documents.Count;
 
+    /// <summary>One document that holds a term, and how often.</summary>
+    public readonly record struct Posting(int Document, int Count);
+
+    /// <summary>
+    /// The documents that hold the term, in document order. Found by one pass over every document, then remembered:
+    /// the next task that uses the term (common words recur) costs nothing.
+    /// </summary>
+    public IReadOnlyList<Posting> PostingsOf(string term) => _postings.Get(term, t =>
+    {
+        var postings = new List<Posting>();
+        for (var i = 0; i < _documents.Count; i++)
+        {
+            if (_documents[i].CountOf(t) is var count and > 0)
+            {
+                postings.Add(new Posting(i, count));
+            }
+        }
+
+        return [.. postings];
+    });
+
     /// <summary>The BM25 score of every document for the query terms (repeated query terms count once).</summary>
     public double[] Score(IEnumerable<string> query)
     {
         var scores = new double[_documents.Count];
-        var frequencies = new int[_documents.Count];
         foreach (var term in query.Distinct(StringComparer.Ordinal))
         {
-            var df = 0;
-            for (var i = 0; i < _documents.Count; i++)
-            {
-                frequencies[i] = _documents[i].CountOf(term);
-                df += frequencies[i] > 0 ? 1 : 0;
-            }
-
-            if (df == 0)
+            var postings = PostingsOf(term);
+            if (postings.Count == 0)
             {
                 continue;
             }
 
             // The "+1" form of IDF stays positive for terms in more than half the documents.
+            var df = postings.Count;
             var idf = Math.Log(1 + ((_documents.Count - df + 0.5) / (df + 0.5)));
-            for (var i = 0; i < _documents.Count; i++)
+            foreach (var (i, tf) in postings)
             {
-                if (frequencies[i] is var tf && tf > 0)
-                {
-                    var norm = tf + (K1 * (1 - B + (B * _documents[i].Length / _averageLength)));
-                    scores[i] += idf * (tf * (K1 + 1)) / norm;
-                }
+                var norm = tf + (K1 * (1 - B + (B * _documents[i].Length / _averageLength)));
+                scores[i] += idf * (tf * (K1 + 1)) / norm;
             }
         }
 

@@ -16,6 +16,9 @@ internal sealed class RankingIndex
     /// <summary>A file whose normalised graph score reaches this is said to be linked to the relevant files.</summary>
     private const double GraphReasonThreshold = 0.25;
 
+    /// <summary>At most this many of the task's words are named in a file's "shares words" reason.</summary>
+    private const int MatchedWordsShown = 6;
+
     private readonly IReadOnlyList<FileAnalysis> _analyses;
     private readonly FileSymbols[] _files;
     private readonly string[] _paths;
@@ -178,12 +181,23 @@ internal sealed class RankingIndex
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var scores = _bm25.Score(query);
+        var matched = new List<string>?[_files.Length];
+        foreach (var term in query)
+        {
+            foreach (var posting in _bm25.PostingsOf(term))
+            {
+                if ((matched[posting.Document] ??= []) is { Count: < MatchedWordsShown } words)
+                {
+                    words.Add(term);
+                }
+            }
+        }
+
         for (var i = 0; i < _files.Length; i++)
         {
-            if (scores[i] > 0)
+            if (scores[i] > 0 && matched[i] is { } words)
             {
-                var matched = query.Where(t => _analyses[i].Terms.CountOf(t) > 0).Take(6);
-                reasons[i].Add($"shares words with the task: {string.Join(", ", matched)}");
+                reasons[i].Add($"shares words with the task: {string.Join(", ", words)}");
             }
         }
 
