@@ -48,8 +48,8 @@ internal static class IdentifierTokenizer
                     i++;
                 }
 
-                var word = text[start..i];
-                if (word.Length > 1 && !Keywords.Contains(word) && !ownNames.Contains(word))
+                // The shared copy of the name: no new string for a name seen before, in this file or another.
+                if (i - start > 1 && Names.Intern(text.AsSpan(start, i - start)) is var word && !Keywords.Contains(word) && !ownNames.Contains(word))
                 {
                     found.Add(word);
                 }
