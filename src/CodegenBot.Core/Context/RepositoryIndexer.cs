@@ -45,8 +45,11 @@ internal sealed partial class RepositoryIndexer(
     ILogger<RepositoryIndexer> logger,
     ContextMemory? memory = null)
 {
-    /// <summary>Bump when the analysis changes shape or meaning, so old cache entries are ignored.</summary>
-    public const int AnalyzerVersion = 4;
+    /// <summary>
+    /// Bump when the analysis changes shape or meaning, so old cache entries are ignored. 5: C# declarations after a
+    /// body holding a U+0085, U+2028 or U+2029 line break are on their true lines.
+    /// </summary>
+    public const int AnalyzerVersion = 5;
 
     /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
     private const int ExtractionBatch = 512;

@@ -13,17 +13,22 @@ internal sealed class Bm25Index
     /// <summary>Length normalisation: 0 ignores document length, 1 fully normalises by it.</summary>
     public const double B = 0.75;
 
-    /// <summary>Query terms whose postings an index keeps (a long-lived index serves many tasks; this bounds it).</summary>
-    private const int MaxRememberedTerms = 2_048;
+    /// <summary>
+    /// Query words whose postings an index keeps: enough for the words of the last dozen tasks or so, and at most
+    /// 256 × 8 bytes per document (20 MB on 10,000 files) if every word were in every document.
+    /// </summary>
+    private const int MaxRememberedTerms = 256;
 
     private readonly IReadOnlyList<TermBag> _documents;
     private readonly double _averageLength;
     private readonly BoundedMemo<string, Posting[]> _postings = new(MaxRememberedTerms, StringComparer.Ordinal);
+    private readonly Func<string, Posting[]> _findPostings;
 
     public Bm25Index(IReadOnlyList<TermBag> documents)
     {
         _documents = documents;
         _averageLength = documents.Count == 0 ? 0 : Math.Max(1, documents.Average(d => (double)d.Length));
+        _findPostings = FindPostings;
     }
 
     /// <summary>An index over plain term sequences.</summary>
@@ -41,19 +46,21 @@ internal sealed class Bm25Index
     /// The documents that hold the term, in document order. Found by one pass over every document, then remembered:
     /// the next task that uses the term (common words recur) costs nothing.
     /// </summary>
-    public IReadOnlyList<Posting> PostingsOf(string term) => _postings.Get(term, t =>
+    public IReadOnlyList<Posting> PostingsOf(string term) => _postings.Get(term, _findPostings);
+
+    private Posting[] FindPostings(string term)
     {
         var postings = new List<Posting>();
         for (var i = 0; i < _documents.Count; i++)
         {
-            if (_documents[i].CountOf(t) is var count and > 0)
+            if (_documents[i].CountOf(term) is var count and > 0)
             {
                 postings.Add(new Posting(i, count));
             }
         }
 
         return [.. postings];
-    });
+    }
 
     /// <summary>The BM25 score of every document for the query terms (repeated query terms count once).</summary>
     public double[] Score(IEnumerable<string> query)

@@ -15,7 +15,7 @@ namespace CodegenBot.Core.Context.Symbols;
 /// <c>;</c>, <c>{</c> or <c>}</c>): inside a type, a block after <c>)</c>, <c>=&gt;</c> or a <c>where</c> clause
 /// that follows a parameter list is a body; a block after a type keyword is a nested type; any other (a property's
 /// accessor list, an initializer) is entered, and every block inside it is a body. Outside types (top-level
-/// statements) nothing is blanked. When the braces do not balance (a conditional-compilation branch that opens
+/// statements) nothing is emptied. When the braces do not balance (a conditional-compilation branch that opens
 /// one) there is no skeleton and the caller parses the original text.
 /// </remarks>
 internal sealed class CSharpSkeleton
@@ -42,7 +42,7 @@ internal sealed class CSharpSkeleton
     private int _brackets;
     private Last _last;
 
-    // The body being blanked: where its '{' is and how many braces are open inside it.
+    // The body being emptied: where its '{' is and how many braces are open inside it.
     private int _bodyStart = -1;
     private int _bodyNesting;
 
@@ -52,7 +52,7 @@ internal sealed class CSharpSkeleton
         _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The text with member bodies blanked (null when its braces could not be followed) and the identifiers it uses.</summary>
+    /// <summary>The text with member bodies emptied (null when its braces could not be followed) and the identifiers it uses.</summary>
     public static (string? Skeleton, IReadOnlySet<string> Identifiers) Scan(string text)
     {
         var scanner = new CSharpSkeleton(text);
@@ -62,14 +62,17 @@ internal sealed class CSharpSkeleton
         return (skeleton, scanner._identifiers);
     }
 
-    /// <summary>The text with every body's inside reduced to its line breaks (<c>\r</c> and <c>\n</c>, as they were).</summary>
+    /// <summary>
+    /// The text with every body's inside reduced to its line breaks, as Roslyn counts them (<c>\r\n</c>, <c>\r</c>,
+    /// <c>\n</c>, U+0085, U+2028, U+2029). A lone <c>\r</c> keeps a space after it, so it cannot pair with a
+    /// <c>\n</c> kept from further on into one break.
+    /// </summary>
     private string Skeleton()
     {
         var length = _text.Length;
         foreach (var (from, to) in _bodies)
         {
-            var body = _text.AsSpan(from, to - from);
-            length -= body.Length - body.Count('\n') - body.Count('\r');
+            length += Emptied(_text, from, to, []) - (to - from);
         }
 
         return string.Create(length, (_text, _bodies), static (skeleton, state) =>
@@ -80,19 +83,40 @@ internal sealed class CSharpSkeleton
             {
                 text.AsSpan(kept, from - kept).CopyTo(skeleton[written..]);
                 written += from - kept;
-                foreach (var c in text.AsSpan(from, to - from))
-                {
-                    if (c is '\r' or '\n')
-                    {
-                        skeleton[written++] = c;
-                    }
-                }
-
+                written += Emptied(text, from, to, skeleton[written..]);
                 kept = to;
             }
 
             text.AsSpan(kept).CopyTo(skeleton[written..]);
         });
+    }
+
+    /// <summary>Writes the line breaks of text[from..to) to <paramref name="destination"/> (when it is not empty); returns how many characters they take.</summary>
+    private static int Emptied(string text, int from, int to, Span<char> destination)
+    {
+        var written = 0;
+        for (var k = from; k < to; k++)
+        {
+            var c = text[k];
+            if (c is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029'))
+            {
+                continue;
+            }
+
+            var lone = c == '\r' && (k + 1 >= text.Length || text[k + 1] != '\n');
+            if (!destination.IsEmpty)
+            {
+                destination[written] = c;
+                if (lone)
+                {
+                    destination[written + 1] = ' ';
+                }
+            }
+
+            written += lone ? 2 : 1;
+        }
+
+        return written;
     }
 
     private enum Token { Trivia, Literal, Word, Punctuation }

@@ -45,4 +45,14 @@ public sealed class Bm25IndexTests
         Assert.Empty(new Bm25Index(Array.Empty<TermBag>()).Score(["x"]));
         Assert.Equal([0.0], new Bm25Index([["a"]]).Score(["zzz"]));
     }
+
+    [Fact]
+    public void PostingsOf_GivesTheDocumentsThatHoldTheTermWithCounts_AndScoresAgreeWhenAskedAgain()
+    {
+        var index = new Bm25Index([["http", "http", "client"], ["server"], ["http"]]);
+
+        Assert.Equal([new Bm25Index.Posting(0, 2), new Bm25Index.Posting(2, 1)], index.PostingsOf("http"));
+        Assert.Empty(index.PostingsOf("retry"));
+        Assert.Equal(index.Score(["http", "server"]), index.Score(["http", "server"]));
+    }
 }

@@ -53,13 +53,35 @@ public sealed class CSharpSkeletonTests
         """";
 
     [Fact]
-    public void Scan_Tricky_KeepsEveryLineAndDropsTheBodiesText()
+    public void Scan_Tricky_KeepsEveryLineBreakAndDropsTheBodiesText()
     {
         var (skeleton, _) = CSharpSkeleton.Scan(Tricky);
 
         Assert.NotNull(skeleton);
-        Assert.True(skeleton.Length < Tricky.Length, $"{skeleton.Length} of {Tricky.Length} characters kept");
-        Assert.Equal(Tricky.Split('\n').Length, skeleton.Split('\n').Length);
+        Assert.Equal(Tricky.Count(c => c == '\n'), skeleton.Count(c => c == '\n'));
+        Assert.Equal(Tricky.Count(c => c == '\r'), skeleton.Count(c => c == '\r'));
+        Assert.Contains("where TItem : struct\n        {\n\n\n\n\n}", skeleton, StringComparison.Ordinal); // Generic's five body lines
+    }
+
+    /// <summary>Every line break Roslyn counts, in a body: after emptying, each declaration is still on its own line.</summary>
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    [InlineData("\u2029")]
+    public void Scan_LineBreaksOfAnyKindInABody_KeepTheLinesOfLaterDeclarations(string lineBreak)
+    {
+        var source = string.Join(lineBreak, "class A", "{", "    void M()", "    {", "        Call();", "        Other();", "    }", "    int N;", "}", "");
+        var mixed = source.Replace("Call();" + lineBreak, "Call();\r", StringComparison.Ordinal); // a lone CR before a later break
+
+        foreach (var text in new[] { source, mixed })
+        {
+            var skeleton = CSharpSkeleton.Scan(text).Skeleton!;
+
+            Assert.NotEqual(text, skeleton);
+            Assert.Equal(Declarations(text), Declarations(skeleton));
+        }
     }
 
     [Fact]
