@@ -112,19 +112,19 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
     /// <summary>Lays out edges (positive weights; several between a pair add up, in the order given; self-loops dropped).</summary>
     public static WeightedGraph FromEdges(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges)
     {
-        var rows = new List<(int To, int Order, double Weight)>?[nodeCount];
-        var order = 0;
+        var rows = new List<(int To, double Weight)>?[nodeCount];
         foreach (var (from, to, weight) in edges)
         {
             if (from != to && weight > 0)
             {
-                (rows[from] ??= []).Add((to, order++, weight));
+                (rows[from] ??= []).Add((to, weight));
             }
         }
 
         var starts = new int[nodeCount + 1];
         var targets = new List<int>();
         var weights = new List<double>();
+        var (keys, values) = (Array.Empty<long>(), Array.Empty<double>());
         for (var node = 0; node < nodeCount; node++)
         {
             starts[node] = targets.Count;
@@ -133,18 +133,30 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
                 continue;
             }
 
-            // By target, then in the order given, so parallel edges add up in that order.
-            row.Sort((a, b) => a.To != b.To ? a.To.CompareTo(b.To) : a.Order.CompareTo(b.Order));
-            foreach (var (to, _, weight) in row)
+            // By target, then in the order given (the position in the row breaks ties), so parallel edges add up in
+            // that order. One primitive key per edge: sorting them is several times quicker than a comparison.
+            if (keys.Length < row.Count)
             {
+                (keys, values) = (new long[row.Count * 2], new double[row.Count * 2]);
+            }
+
+            for (var i = 0; i < row.Count; i++)
+            {
+                (keys[i], values[i]) = (((long)row[i].To << 32) | (uint)i, row[i].Weight);
+            }
+
+            Array.Sort(keys, values, 0, row.Count);
+            for (var i = 0; i < row.Count; i++)
+            {
+                var to = (int)(keys[i] >> 32);
                 if (targets.Count > starts[node] && targets[^1] == to)
                 {
-                    weights[^1] += weight;
+                    weights[^1] += values[i];
                 }
                 else
                 {
                     targets.Add(to);
-                    weights.Add(weight);
+                    weights.Add(values[i]);
                 }
             }
         }

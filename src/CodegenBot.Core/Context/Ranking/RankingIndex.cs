@@ -45,11 +45,16 @@ internal sealed class RankingIndex
         _filesPerStem = _stems.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _filesPerFolder = _folders.SelectMany(f => f).GroupBy(d => d, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _definers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < _files.Length; i++)
         {
-            foreach (var name in _files[i].Definitions.Select(d => d.Name).Distinct(StringComparer.Ordinal))
+            seen.Clear();
+            foreach (var definition in _files[i].Definitions)
             {
-                (_definers.TryGetValue(name, out var list) ? list : _definers[name] = []).Add(i);
+                if (seen.Add(definition.Name))
+                {
+                    (_definers.TryGetValue(definition.Name, out var list) ? list : _definers[definition.Name] = []).Add(i);
+                }
             }
         }
 
