@@ -183,19 +183,42 @@ public sealed class RepositoryIndexerTests : IDisposable
     public async Task IndexAsync_CtagsMissing_GivesReferencesOnlyAndKeepsGoing()
     {
         using var repo = TempGitRepository.WithFiles(("app/retry.py", "def wait(attempt):\n    return backoff(attempt)\n"), ("a.cs", "class A { }\n"));
-        var indexer = new RepositoryIndexer(
-            new ContextOptions(),
-            new SymbolExtractorRegistry([new CSharpSymbolExtractor(), new MissingTool()], NullLogger<SymbolExtractorRegistry>.Instance),
-            new FileContextCacheStore(_cache, NullLogger<FileContextCacheStore>.Instance),
-            _time,
-            NullLogger<RepositoryIndexer>.Instance);
-
-        var (analysis, _) = await indexer.IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken);
+        var (analysis, _) = await IndexWith(repo, progress: null, new CSharpSymbolExtractor(), new MissingTool());
 
         var python = analysis.Files.Single(f => f.File.Path == "app/retry.py").Symbols;
         Assert.Empty(python.Definitions);
         Assert.Contains("backoff", python.References);
         Assert.Equal("A", analysis.Files.Single(f => f.File.Path == "a.cs").Symbols.Definitions.Single().Name);
+    }
+
+    [Fact]
+    public async Task IndexAsync_PluginExtractor_GivesItsSymbolsAndTheFileGetsItsTerms()
+    {
+        using var repo = TempGitRepository.WithFiles(("deploy/settings.yaml", "retry_policy: exponential\n"), ("a.cs", "class A { }\n"));
+        var (analysis, _) = await IndexWith(repo, progress: null, new CSharpSymbolExtractor(), new YamlKeys());
+
+        var yaml = analysis.Files.Single(f => f.File.Path == "deploy/settings.yaml");
+        Assert.Equal("retry_policy", yaml.Symbols.Definitions.Single().Name);
+        Assert.True(yaml.Terms.CountOf("exponential") > 0);
+        Assert.Equal("A", analysis.Files.Single(f => f.File.Path == "a.cs").Symbols.Definitions.Single().Name);
+    }
+
+    /// <summary>A plug-in extractor that is neither a text nor a batch extractor: it reads the files itself.</summary>
+    private sealed class YamlKeys : ISymbolExtractor
+    {
+        public IReadOnlyList<string> Languages { get; } = ["yaml"];
+
+        public async Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
+        {
+            var results = new List<FileSymbols>();
+            foreach (var path in relativePaths)
+            {
+                var key = (await File.ReadAllTextAsync(Path.Combine(root, path), cancellationToken)).Split(':')[0];
+                results.Add(new FileSymbols(path, "yaml", [new SymbolDefinition(key, SymbolKind.Constant, path, 1, 1, key, null, null)], []));
+            }
+
+            return results;
+        }
     }
 
     /// <summary>A batch extractor whose tool is not installed.</summary>
@@ -213,9 +236,12 @@ public sealed class RepositoryIndexerTests : IDisposable
     }
 
     private Task<(RepositoryAnalysis, IndexStatistics)> Index(TempGitRepository repo, IProgress<IndexProgress>? progress = null) =>
+        IndexWith(repo, progress, new CSharpSymbolExtractor(), new CtagsSymbolExtractor());
+
+    private Task<(RepositoryAnalysis, IndexStatistics)> IndexWith(TempGitRepository repo, IProgress<IndexProgress>? progress, params ISymbolExtractor[] extractors) =>
         new RepositoryIndexer(
             new ContextOptions(),
-            new SymbolExtractorRegistry([new CSharpSymbolExtractor(), new CtagsSymbolExtractor()], NullLogger<SymbolExtractorRegistry>.Instance),
+            new SymbolExtractorRegistry(extractors, NullLogger<SymbolExtractorRegistry>.Instance),
             new FileContextCacheStore(_cache, NullLogger<FileContextCacheStore>.Instance),
             _time,
             NullLogger<RepositoryIndexer>.Instance).IndexAsync(repo.Path, repo.Path, TestContext.Current.CancellationToken, progress);

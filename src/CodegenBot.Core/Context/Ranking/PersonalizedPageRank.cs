@@ -112,51 +112,54 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
     /// <summary>Lays out edges (positive weights; several between a pair add up, in the order given; self-loops dropped).</summary>
     public static WeightedGraph FromEdges(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges)
     {
-        var rows = new List<(int To, double Weight)>?[nodeCount];
-        foreach (var (from, to, weight) in edges)
+        var kept = new List<(int From, int To, double Weight)>();
+        foreach (var edge in edges)
         {
-            if (from != to && weight > 0)
+            if (edge.From != edge.To && edge.Weight > 0)
             {
-                (rows[from] ??= []).Add((to, weight));
+                kept.Add(edge);
             }
         }
 
+        // Edges are bucketed by source, then sorted within each node (a large repository has millions): one primitive
+        // key per edge, target then position in the input, so parallel edges merge with weights added in input order.
+        var offsets = new int[nodeCount + 1];
+        foreach (var edge in kept)
+        {
+            offsets[edge.From + 1]++;
+        }
+
+        for (var node = 0; node < nodeCount; node++)
+        {
+            offsets[node + 1] += offsets[node];
+        }
+
+        var keys = new long[kept.Count];
+        var fill = (int[])offsets.Clone();
+        for (var index = 0; index < kept.Count; index++)
+        {
+            keys[fill[kept[index].From]++] = ((long)kept[index].To << 32) | (uint)index;
+        }
+
         var starts = new int[nodeCount + 1];
-        var targets = new List<int>();
-        var weights = new List<double>();
-        var (keys, values) = (Array.Empty<long>(), Array.Empty<double>());
+        var targets = new List<int>(kept.Count);
+        var weights = new List<double>(kept.Count);
         for (var node = 0; node < nodeCount; node++)
         {
             starts[node] = targets.Count;
-            if (rows[node] is not { } row)
+            var segment = keys.AsSpan(offsets[node], offsets[node + 1] - offsets[node]);
+            segment.Sort();
+            foreach (var key in segment)
             {
-                continue;
-            }
-
-            // By target, then in the order given (the position in the row breaks ties), so parallel edges add up in
-            // that order. One primitive key per edge: sorting them is several times quicker than a comparison.
-            if (keys.Length < row.Count)
-            {
-                (keys, values) = (new long[row.Count * 2], new double[row.Count * 2]);
-            }
-
-            for (var i = 0; i < row.Count; i++)
-            {
-                (keys[i], values[i]) = (((long)row[i].To << 32) | (uint)i, row[i].Weight);
-            }
-
-            Array.Sort(keys, values, 0, row.Count);
-            for (var i = 0; i < row.Count; i++)
-            {
-                var to = (int)(keys[i] >> 32);
-                if (targets.Count > starts[node] && targets[^1] == to)
+                var (target, weight) = ((int)(key >> 32), kept[(int)(uint)key].Weight);
+                if (targets.Count > starts[node] && targets[^1] == target)
                 {
-                    weights[^1] += values[i];
+                    weights[^1] += weight;
                 }
                 else
                 {
-                    targets.Add(to);
-                    weights.Add(values[i]);
+                    targets.Add(target);
+                    weights.Add(weight);
                 }
             }
         }

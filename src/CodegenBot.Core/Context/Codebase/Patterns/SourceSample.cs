@@ -4,8 +4,11 @@ using System.Globalization;
 
 namespace CodegenBot.Core.Context.Codebase.Patterns;
 
-/// <summary>A sampled source file: its language, its text, and its text with comments blanked out.</summary>
-internal sealed record SampledFile(string Path, LanguageKind Language, string Text)
+/// <summary>
+/// A sampled source file: its language, its text, and its text with comments blanked out. A class, not a record: it
+/// carries a memo of measures, which has no place in value equality.
+/// </summary>
+internal sealed class SampledFile(string path, LanguageKind language, string text)
 {
     /// <summary>
     /// What the analyzers measured of this file, by measure: a long-lived process keeps sampled files between runs
@@ -13,11 +16,17 @@ internal sealed record SampledFile(string Path, LanguageKind Language, string Te
     /// </summary>
     private readonly ConcurrentDictionary<object, object> _memo = new();
 
+    public string Path { get; } = path;
+
+    public LanguageKind Language { get; } = language;
+
+    public string Text { get; } = text;
+
     /// <summary>The text with comments replaced by spaces (strings kept), line for line.</summary>
-    public string Code { get; } = CodeText.WithoutComments(Text, Language.Id);
+    public string Code { get; } = CodeText.WithoutComments(text, language.Id);
 
     /// <summary>Whether the file holds tests (by its name or a test folder).</summary>
-    public bool IsTest { get; } = TestFiles.IsTest(Path);
+    public bool IsTest { get; } = TestFiles.IsTest(path);
 
     /// <summary>C# methods of <see cref="Code"/>.</summary>
     public IReadOnlyList<CSharpSyntax.Method> CSharpMethods => Memo(nameof(CSharpMethods), f => CSharpSyntax.Methods(f.Code).ToList());
