@@ -83,7 +83,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     {
         try
         {
-            return File.ReadAllText(Path.Combine(root, path));
+            return FileContent.ReadText(Path.Combine(root, path));
         }
         catch (IOException)
         {
@@ -122,18 +122,21 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
             return new RepositoryFile(path, info.Length, SkipReason.TooLarge, LanguageDetector.Detect(path, ""), Tracked: tracked);
         }
 
-        var bytes = File.ReadAllBytes(info.FullName);
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, BinarySniffBytes)).Contains((byte)0))
+        return FileContent.WithBytes(info.FullName, (Path: path, Length: info.Length, Tracked: tracked), static (bytes, file) =>
         {
-            return new RepositoryFile(path, info.Length, SkipReason.Binary, Tracked: tracked);
-        }
+            if (bytes[..Math.Min(bytes.Length, BinarySniffBytes)].Contains((byte)0))
+            {
+                return new RepositoryFile(file.Path, file.Length, SkipReason.Binary, Tracked: file.Tracked);
+            }
 
-        var head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, HeaderChars * 4));
-        head = head.Length > HeaderChars ? head[..HeaderChars] : head;
-        var firstLine = head.AsSpan(0, Math.Max(0, head.IndexOf('\n') is var n && n >= 0 ? n : head.Length));
-        var language = LanguageDetector.Detect(path, firstLine);
-        var skip = GeneratedMarker().IsMatch(head) ? SkipReason.Generated : SkipReason.None;
-        return new RepositoryFile(path, info.Length, skip, language, bytes.AsSpan().Count((byte)'\n') + (bytes.Length > 0 && bytes[^1] != '\n' ? 1 : 0), tracked);
+            var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, HeaderChars * 4)]);
+            head = head.Length > HeaderChars ? head[..HeaderChars] : head;
+            var firstLine = head.AsSpan(0, Math.Max(0, head.IndexOf('\n') is var n && n >= 0 ? n : head.Length));
+            var language = LanguageDetector.Detect(file.Path, firstLine);
+            var skip = GeneratedMarker().IsMatch(head) ? SkipReason.Generated : SkipReason.None;
+            var lines = bytes.Count((byte)'\n') + (bytes.Length > 0 && bytes[^1] != '\n' ? 1 : 0);
+            return new RepositoryFile(file.Path, file.Length, skip, language, lines, file.Tracked);
+        });
     }
 
     /// <summary>The git blob id of a file's content (SHA-1 of <c>blob LENGTH\0CONTENT</c>), or null when it cannot be read.</summary>
@@ -147,7 +150,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
                 return HashBlob(Encoding.UTF8.GetBytes(target));
             }
 
-            return File.Exists(full) ? HashBlob(File.ReadAllBytes(full)) : null;
+            return File.Exists(full) ? FileContent.WithBytes(full, 0, static (bytes, _) => HashBlob(bytes)) : null;
         }
         catch (IOException)
         {
@@ -159,7 +162,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         }
     }
 
-    private static string HashBlob(byte[] content)
+    private static string HashBlob(ReadOnlySpan<byte> content)
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA1);
         sha.AppendData(Encoding.ASCII.GetBytes($"blob {content.Length}\0"));

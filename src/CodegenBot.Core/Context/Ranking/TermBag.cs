@@ -15,9 +15,6 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
     /// <summary>Terms shorter than this (a, of, id) are not indexed; the task's words use the same rule.</summary>
     public const int MinTermLength = 3;
 
-    /// <summary>Identifiers longer than this (minified code, base64) are skipped.</summary>
-    private const int MaxIdentifierLength = 80;
-
     /// <summary>An empty document.</summary>
     public static TermBag Empty { get; } = new([], []);
 
@@ -52,22 +49,8 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
     }
 
     /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
-    public static TermBag ForFile(string path, string? text, IReadOnlyList<SymbolDefinition> definitions)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (text is not null)
-        {
-            AddIdentifiers(counts, text, 1);
-        }
-
-        AddIdentifiers(counts, path, RankingWeights.PathTermRepeat);
-        foreach (var definition in definitions)
-        {
-            AddIdentifiers(counts, definition.Name, RankingWeights.DefinitionTermRepeat - 1);
-        }
-
-        return FromCounts(counts);
-    }
+    public static TermBag ForFile(string path, string? text, IReadOnlyList<SymbolDefinition> definitions) =>
+        TermCounter.Count(path, text, definitions);
 
     /// <summary>The bag of a plain sequence of terms.</summary>
     public static TermBag FromTerms(IEnumerable<string> terms)
@@ -83,51 +66,16 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
 
     private static TermBag FromCounts(Dictionary<string, int> counts)
     {
-        var terms = counts.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        return new TermBag(terms, terms.Select(t => counts[t]).ToArray());
-    }
-
-    /// <summary>
-    /// Scans identifiers by hand (no regex): this runs over every byte of the repository on a cold index. Each
-    /// occurrence costs one lookup in a per-call count of whole identifiers; each distinct identifier is split into
-    /// terms once, at the end.
-    /// </summary>
-    private static void AddIdentifiers(Dictionary<string, int> counts, string text, int weight)
-    {
-        var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var terms = new string[counts.Count];
+        var occurrences = new int[counts.Count];
         var i = 0;
-        while (i < text.Length)
+        foreach (var (term, count) in counts)
         {
-            var c = text[i];
-            if (!(char.IsAsciiLetter(c) || c == '_'))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-            {
-                i++;
-            }
-
-            if (i - start <= MaxIdentifierLength)
-            {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan(start, i - start), out _)++;
-            }
+            (terms[i], occurrences[i]) = (term, count);
+            i++;
         }
 
-        foreach (var (identifier, occurrences) in identifiers)
-        {
-            foreach (var term in TaskMentions.SplitIdentifier(identifier))
-            {
-                if (term.Length >= MinTermLength)
-                {
-                    counts[term] = counts.GetValueOrDefault(term) + occurrences * weight;
-                }
-            }
-        }
+        Array.Sort(terms, occurrences, StringComparer.Ordinal);
+        return new TermBag(terms, occurrences);
     }
 }

@@ -37,22 +37,67 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
             tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
         }
 
-        var root = tree.GetRoot(cancellationToken);
+        var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var definitions = new List<SymbolDefinition>();
-        foreach (var node in root.DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax))
+        AddDeclarations(root.Members, definitions, tree, path, parsed);
+        var defined = new HashSet<string>(definitions.Count, StringComparer.Ordinal);
+        foreach (var definition in definitions)
         {
-            if (Describe(node) is { } found)
+            defined.Add(definition.Name);
+        }
+
+        var references = new List<string>(identifiers.Count);
+        foreach (var identifier in identifiers)
+        {
+            if (!defined.Contains(identifier))
             {
-                var span = node.GetLocation().GetLineSpan();
-                definitions.Add(new SymbolDefinition(
-                    found.Name, found.Kind, path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
-                    found.Signature, Container(node), Summary(node, parsed)));
+                references.Add(identifier);
             }
         }
 
-        var defined = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var references = identifiers.Where(n => !defined.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        references.Sort(StringComparer.Ordinal);
         return new FileSymbols(path, "csharp", definitions, references);
+    }
+
+    /// <summary>
+    /// The declarations among the members, each followed by those inside it, in source order. Only member lists are
+    /// walked (of the file, its namespaces, its types and its enums): no declaration this extractor reports can stand
+    /// anywhere else, and visiting every other node (parameters, types, attributes, initializers) is what made a
+    /// walk over the whole tree cost more than the parse.
+    /// </summary>
+    private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, List<SymbolDefinition> definitions, SyntaxTree tree, string path, string parsed)
+    {
+        foreach (var member in members)
+        {
+            Add(member, definitions, tree, path, parsed);
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns:
+                    AddDeclarations(ns.Members, definitions, tree, path, parsed);
+                    break;
+                case TypeDeclarationSyntax type:
+                    AddDeclarations(type.Members, definitions, tree, path, parsed);
+                    break;
+                case EnumDeclarationSyntax e:
+                    foreach (var constant in e.Members)
+                    {
+                        Add(constant, definitions, tree, path, parsed);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void Add(MemberDeclarationSyntax member, List<SymbolDefinition> definitions, SyntaxTree tree, string path, string parsed)
+    {
+        if (Describe(member) is { } found)
+        {
+            var span = tree.GetLineSpan(member.Span);
+            definitions.Add(new SymbolDefinition(
+                found.Name, found.Kind, path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
+                found.Signature, Container(member), Summary(member, parsed)));
+        }
     }
 
     private static bool HasErrors(SyntaxTree tree, CancellationToken cancellationToken) =>

@@ -48,4 +48,88 @@ public sealed class TermBagTests
 
         Assert.Equal(["real"], bag.Terms);
     }
+
+    [Fact]
+    public void ForFile_RandomText_CountsAsSplittingEveryIdentifierDoes()
+    {
+        var random = new Random(20261202);
+        var texts = Enumerable.Range(0, 200).Select(_ => RandomText(random)).ToList();
+
+        // Twice over, so counters that met the identifiers before (and files counted in between) change nothing.
+        foreach (var text in texts.Concat(texts))
+        {
+            var bag = TermBag.ForFile("src/Some_file.cs", text, []);
+
+            var expected = Expected("src/Some_file.cs", text);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), bag.Terms);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal).Select(k => expected[k]), bag.Counts);
+        }
+    }
+
+    [Fact]
+    public void ForFile_OnManyThreads_EqualsOneThread()
+    {
+        var random = new Random(7);
+        var texts = Enumerable.Range(0, 400).Select(_ => RandomText(random)).ToList();
+        var alone = texts.Select(t => TermBag.ForFile("a", t, [])).ToList();
+
+        var together = new TermBag[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => together[i] = TermBag.ForFile("a", texts[i], []));
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(alone[i].Terms, together[i].Terms);
+            Assert.Equal(alone[i].Counts, together[i].Counts);
+        }
+    }
+
+    [Fact]
+    public void ForFile_AfterMoreIdentifiersThanACounterKeeps_StillCountsExactly()
+    {
+        // More distinct identifiers than a counter remembers (250,000), so it starts over between files.
+        var many = string.Join(' ', Enumerable.Range(0, 260_000).Select(i => $"Name{i}Value"));
+        var first = TermBag.ForFile("a", many, []);
+        var second = TermBag.ForFile("a", "RetryPolicy retry_policy", []);
+
+        Assert.Equal(260_000, first.CountOf("name"));
+        Assert.Equal(260_000, first.CountOf("value"));
+        Assert.Equal(["policy", "retry"], second.Terms);
+        Assert.Equal([2, 2], second.Counts);
+    }
+
+    private static string RandomText(Random random)
+    {
+        const string alphabet = "abcXYZ_09 .(){}é\n\"'/";
+        var length = random.Next(0, 400);
+        var text = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            text[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        return new string(text);
+    }
+
+    /// <summary>The oracle: split every identifier occurrence on its own and add up its long-enough terms.</summary>
+    private static Dictionary<string, int> Expected(string path, string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (source, weight) in new[] { (text, 1), (path, RankingWeights.PathTermRepeat) })
+        {
+            foreach (System.Text.RegularExpressions.Match identifier in System.Text.RegularExpressions.Regex.Matches(source, "[A-Za-z_][A-Za-z0-9_]*"))
+            {
+                if (identifier.Length > 80)
+                {
+                    continue;
+                }
+
+                foreach (var term in CodegenBot.Core.Context.TaskMentions.Split(identifier.Value).Where(t => t.Length >= TermBag.MinTermLength))
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + weight;
+                }
+            }
+        }
+
+        return counts;
+    }
 }

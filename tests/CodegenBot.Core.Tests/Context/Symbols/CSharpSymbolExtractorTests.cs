@@ -1,4 +1,6 @@
 using CodegenBot.Core.Context.Symbols;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodegenBot.Core.Tests.Context.Symbols;
 
@@ -126,5 +128,102 @@ public sealed class CSharpSymbolExtractorTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private const string Varied = """
+        using System;
+        Console.WriteLine(Run(2));
+        static int Run(int x) { int Local() => x; return Local(); }
+
+        namespace Outer
+        {
+            namespace Inner.Deeper
+            {
+                public interface IShape { double Area { get; } event EventHandler Changed; }
+                public abstract partial class Shape<T> : IShape where T : struct
+                {
+                    public const string Kind = "shape", Other = "x";
+                    private int _a, _b;
+                    protected Shape(int a) { _a = a; Action f = () => { int inner = 1; }; }
+                    public abstract double Area { get; }
+                    public event EventHandler Changed { add { } remove { } }
+                    public event EventHandler? Simple;
+                    public int this[int i] => i;
+                    public static Shape<T> operator +(Shape<T> s, int k) => s;
+                    ~Shape() { }
+                    public delegate void Callback(T value);
+                    private sealed record class Point(int X, int Y) { public int Sum => X + Y; }
+                    private struct Pair { public int Left; public int Right() { return Left; } }
+                    private enum Color { Red = 1, Green, Blue }
+                }
+            }
+
+            public static class Extensions
+            {
+                extension(string text)
+                {
+                    public bool IsBlank => string.IsNullOrWhiteSpace(text);
+                    public string Twice() => text + text;
+                }
+            }
+        }
+
+        file record struct Tiny(int V);
+        """;
+
+    [Fact]
+    public void Extract_FindsTheDeclarationsAWholeTreeWalkFinds_AlsoInBrokenCode()
+    {
+        // Every variant with one structural character deleted or a brace added exercises the parser's error
+        // recovery: a declaration must be found wherever a walk over every node of the same tree finds one.
+        var variants = new List<string> { Source, Varied };
+        foreach (var text in new[] { Source, Varied })
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if ("{}();,=<>\"".Contains(text[i]))
+                {
+                    variants.Add(text.Remove(i, 1));
+                    variants.Add(text.Insert(i, text[i] == '{' ? "}" : "{"));
+                }
+            }
+        }
+
+        foreach (var text in variants)
+        {
+            var symbols = CSharpSymbolExtractor.Extract("a.cs", text, TestContext.Current.CancellationToken);
+
+            Assert.Equal(WholeTreeWalk(text), symbols.Definitions.Select(d => (d.Line, d.Name)));
+        }
+    }
+
+    /// <summary>The oracle: the tree the extractor reads (skeleton, or the text when that has errors), every node visited outside bodies.</summary>
+    private static List<(int Line, string Name)> WholeTreeWalk(string text)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Preview, Microsoft.CodeAnalysis.DocumentationMode.None);
+        var skeleton = CSharpSkeleton.Scan(text).Skeleton;
+        var tree = CSharpSyntaxTree.ParseText(skeleton ?? text, options);
+        if (skeleton is not null && tree.GetDiagnostics().Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+        {
+            tree = CSharpSyntaxTree.ParseText(text, options);
+        }
+
+        return tree.GetRoot().DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax)
+            .Select(node => (Node: node, Name: node switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Name.ToString(),
+                BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
+                DelegateDeclarationSyntax d => d.Identifier.ValueText,
+                MethodDeclarationSyntax m => m.Identifier.ValueText,
+                ConstructorDeclarationSyntax c => c.Identifier.ValueText,
+                PropertyDeclarationSyntax p => p.Identifier.ValueText,
+                EventDeclarationSyntax e => e.Identifier.ValueText,
+                FieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => f.Declaration.Variables[0].Identifier.ValueText,
+                EnumMemberDeclarationSyntax member => member.Identifier.ValueText,
+                _ => null,
+            }))
+            .Where(found => found.Name is not null)
+            .Select(found => (tree.GetLineSpan(found.Node.Span).StartLinePosition.Line + 1, found.Name!))
+            .ToList();
     }
 }

@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using CodegenBot.Core.Context.Symbols;
+
+namespace CodegenBot.Core.Context.Ranking;
+
+/// <summary>
+/// Counts the terms of one file at a time for <see cref="TermBag.ForFile"/>. A cold index runs this over every
+/// character of the repository, so the work per identifier is kept to one lookup: each counter remembers, for every
+/// identifier it has met, the numbers of the terms the identifier splits into, and counts terms in an array indexed
+/// by those numbers. Splitting, interning and the dictionaries a count by term would need happen once per distinct
+/// identifier per counter instead of once per distinct identifier per file.
+/// </summary>
+/// <remarks>
+/// Counters are not thread-safe; <see cref="Count"/> takes an idle one (or makes one) and gives it back, so there are
+/// as many as files were ever counted at once.
+/// </remarks>
+internal sealed class TermCounter
+{
+    /// <summary>Identifiers remembered before a counter starts over (bounds memory in a long-lived process).</summary>
+    private const int MaxIdentifiers = 250_000;
+
+    /// <summary>Identifiers longer than this (minified code, base64) are skipped.</summary>
+    private const int MaxIdentifierLength = 80;
+
+    private static readonly ConcurrentBag<TermCounter> Idle = [];
+
+    private readonly Dictionary<string, int[]> _identifiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
+    private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> _terms = [];
+    private readonly List<int> _counted = [];
+    private int[] _counts = new int[4096];
+
+    private TermCounter() => _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
+    public static TermBag Count(string path, string? text, IReadOnlyList<SymbolDefinition> definitions)
+    {
+        var counter = Idle.TryTake(out var idle) ? idle : new TermCounter();
+        try
+        {
+            if (counter._identifiers.Count > MaxIdentifiers)
+            {
+                counter.StartOver();
+            }
+
+            if (text is not null)
+            {
+                counter.Add(text, 1);
+            }
+
+            counter.Add(path, RankingWeights.PathTermRepeat);
+            foreach (var definition in definitions)
+            {
+                counter.Add(definition.Name, RankingWeights.DefinitionTermRepeat - 1);
+            }
+
+            return counter.Bag();
+        }
+        finally
+        {
+            counter.Clear();
+            Idle.Add(counter);
+        }
+    }
+
+    /// <summary>
+    /// Counts the identifiers of the text (runs of ASCII letters, digits and underscores that start with a letter or
+    /// an underscore, anywhere in it), each of its terms <paramref name="weight"/> times.
+    /// </summary>
+    private void Add(string text, int weight)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!(char.IsAsciiLetter(c) || c == '_'))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            if (i - start > MaxIdentifierLength)
+            {
+                continue;
+            }
+
+            var identifier = text.AsSpan(start, i - start);
+            if (!_identifierLookup.TryGetValue(identifier, out var terms))
+            {
+                terms = Remember(identifier);
+            }
+
+            foreach (var term in terms)
+            {
+                if (_counts[term] == 0)
+                {
+                    _counted.Add(term);
+                }
+
+                _counts[term] += weight;
+            }
+        }
+    }
+
+    /// <summary>Splits a new identifier and remembers the numbers of its terms (those long enough to index).</summary>
+    private int[] Remember(ReadOnlySpan<char> identifier)
+    {
+        var name = Names.Intern(identifier);
+        var numbers = new List<int>(4);
+        foreach (var term in TaskMentions.Split(name))
+        {
+            if (term.Length >= TermBag.MinTermLength)
+            {
+                numbers.Add(NumberOf(term));
+            }
+        }
+
+        int[] terms = numbers.Count == 0 ? [] : [.. numbers];
+        _identifiers.Add(name, terms);
+        return terms;
+    }
+
+    private int NumberOf(string term)
+    {
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_termNumbers, term, out var known);
+        if (!known)
+        {
+            number = _terms.Count;
+            _terms.Add(Names.Intern(term));
+            if (_terms.Count > _counts.Length)
+            {
+                Array.Resize(ref _counts, _counts.Length * 2);
+            }
+        }
+
+        return number;
+    }
+
+    private TermBag Bag()
+    {
+        var terms = new string[_counted.Count];
+        var counts = new int[_counted.Count];
+        for (var k = 0; k < terms.Length; k++)
+        {
+            var number = _counted[k];
+            (terms[k], counts[k]) = (_terms[number], _counts[number]);
+        }
+
+        Array.Sort(terms, counts, StringComparer.Ordinal);
+        return new TermBag(terms, counts);
+    }
+
+    /// <summary>Zeroes the counts of the last file (only those it touched).</summary>
+    private void Clear()
+    {
+        foreach (var number in _counted)
+        {
+            _counts[number] = 0;
+        }
+
+        _counted.Clear();
+    }
+
+    private void StartOver()
+    {
+        _identifiers.Clear();
+        _termNumbers.Clear();
+        _terms.Clear();
+        _identifiers.TrimExcess();
+        _termNumbers.TrimExcess();
+        _terms.TrimExcess();
+    }
+}
