@@ -35,13 +35,19 @@ internal static partial class CSharpSyntax
     public static bool IsTaskType(string type) =>
         type is "Task" or "ValueTask" || type.StartsWith("Task<", StringComparison.Ordinal) || type.StartsWith("ValueTask<", StringComparison.Ordinal);
 
-    private const string TypePattern = @"(?<type>[\w.?\[\]]+(?:<[^()\n;{}=]*?>)?[\w.?\[\]]*)";
+    /// <summary>
+    /// A type as written. Its two runs of name characters are atomic: a type must be followed by white space, which
+    /// neither run can end before, so giving characters back can never make a match. Without that, every line that
+    /// failed to match backtracked through every way of splitting its first word in two (a third of a cold profile's
+    /// time on efcore).
+    /// </summary>
+    private const string TypePattern = @"(?<type>(?>[\w.?\[\]]+)(?:<[^()\n;{}=]*?>)?(?>[\w.?\[\]]*))";
 
     [GeneratedRegex(@"^[ \t]*(?<mods>(?:(?:public|private|protected|internal|static|virtual|override|abstract|async|sealed|new|extern|unsafe|partial)\s+)+)" + TypePattern + @"\s+(?<name>@?[A-Za-z_]\w*)\s*(?:<[^()\n]*?>)?\s*\(", RegexOptions.Multiline)]
-    private static partial Regex MethodRegex();
+    internal static partial Regex MethodRegex();
 
     [GeneratedRegex(@"^[ \t]*(?<private>private\s+)?(?<mods>(?:(?:readonly|volatile|static|const|new|unsafe)\s+)*)" + TypePattern + @"\s+(?<name>@?[A-Za-z_]\w*)\s*(?:=(?![=>])|;)", RegexOptions.Multiline)]
-    private static partial Regex FieldRegex();
+    internal static partial Regex FieldRegex();
 
     [GeneratedRegex(@"\b(?<keyword>class|struct|interface|enum|record)\s+(?:(?:struct|class)\s+)?(?<name>@?[A-Za-z_]\w*)")]
     private static partial Regex TypeRegex();
