@@ -6,17 +6,22 @@ namespace CodegenBot.Core.Context.Symbols;
 /// One lexical pass over a C# file that does two jobs for <see cref="CSharpSymbolExtractor"/>: it collects the
 /// identifiers the code uses (outside comments and string literals, inside interpolation holes; keywords dropped),
 /// and it empties the insides of member bodies (method, constructor, operator, accessor and lambda blocks) of
-/// everything but their line breaks, so Roslyn parses only the declarations, each on the line it was on. Bodies are
-/// most of the text and most of the parse time; nothing the extractor reports lives inside them. Columns and
-/// offsets after a body do change: only line numbers are read from the skeleton's tree.
+/// everything but their line breaks, and the expressions of expression-bodied members and accessors
+/// (<c>=&gt; expression;</c>) down to <c>default</c> and their line breaks, so Roslyn parses only the declarations, each
+/// on the line it was on. Bodies are most of the text and most of the parse time (expressions parse slowest of all);
+/// nothing the extractor reports lives inside them. Columns and offsets after a body do change: only line numbers
+/// are read from the skeleton's tree.
 /// </summary>
 /// <remarks>
 /// Which block is a body is decided from the tokens before its <c>{</c>, within the declaration (since the last
 /// <c>;</c>, <c>{</c> or <c>}</c>): inside a type, a block after <c>)</c>, <c>=&gt;</c> or a <c>where</c> clause
 /// that follows a parameter list is a body; a block after a type keyword is a nested type; any other (a property's
 /// accessor list, an initializer) is entered, and every block inside it is a body. Outside types (top-level
-/// statements) nothing is emptied. When the braces do not balance (a conditional-compilation branch that opens
-/// one) there is no skeleton and the caller parses the original text.
+/// statements) nothing is emptied. An expression body starts at a <c>=&gt;</c> directly inside a type or an accessor
+/// list, in a declaration with no <c>=</c> before it, and ends at the first <c>;</c> outside its brackets. When the
+/// braces do not balance (a conditional-compilation branch that opens one), or an expression body meets a bracket it
+/// did not open, a preprocessor directive or a word no expression holds (<c>public</c>, <c>class</c>...: its
+/// <c>;</c> is missing), there is no skeleton and the caller parses the original text.
 /// </remarks>
 internal sealed class CSharpSkeleton
 {
@@ -28,9 +33,10 @@ internal sealed class CSharpSkeleton
     private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
     private readonly Stack<Block> _blocks = new();
-    private readonly List<(int From, int To)> _bodies = [];
+    private readonly List<(int From, int To, bool Expression)> _bodies = [];
     private int _i;
     private bool _failed;
+    private bool _unexpected;
 
     // The declaration being read, since the last ';', '{' or '}'.
     private bool _typeKeyword;
@@ -38,6 +44,7 @@ internal sealed class CSharpSkeleton
     private bool _sawParen;
     private bool _whereAfterParen;
     private bool _firstWordSeen;
+    private bool _sawEquals;
     private int _parens;
     private int _brackets;
     private Last _last;
@@ -45,6 +52,10 @@ internal sealed class CSharpSkeleton
     // The body being emptied: where its '{' is and how many braces are open inside it.
     private int _bodyStart = -1;
     private int _bodyNesting;
+
+    // The expression body being emptied: where it starts (after its =>) and how many brackets are open inside it.
+    private int _arrowStart = -1;
+    private int _arrowNesting;
 
     private CSharpSkeleton(string text)
     {
@@ -57,7 +68,7 @@ internal sealed class CSharpSkeleton
     {
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
-        var balanced = !scanner._failed && scanner._blocks.Count == 0 && scanner._bodyStart < 0;
+        var balanced = !scanner._failed && !scanner._unexpected && scanner._blocks.Count == 0 && scanner._bodyStart < 0 && scanner._arrowStart < 0;
         var skeleton = !balanced ? null : scanner._bodies.Count == 0 ? text : scanner.Skeleton();
         return (skeleton, scanner._identifiers);
     }
@@ -70,19 +81,25 @@ internal sealed class CSharpSkeleton
     private string Skeleton()
     {
         var length = _text.Length;
-        foreach (var (from, to) in _bodies)
+        foreach (var (from, to, expression) in _bodies)
         {
-            length += Emptied(_text, from, to, []) - (to - from);
+            length += (expression ? Default.Length : 0) + Emptied(_text, from, to, []) - (to - from);
         }
 
         return string.Create(length, (_text, _bodies), static (skeleton, state) =>
         {
             var (text, bodies) = state;
             var (kept, written) = (0, 0);
-            foreach (var (from, to) in bodies)
+            foreach (var (from, to, expression) in bodies)
             {
                 text.AsSpan(kept, from - kept).CopyTo(skeleton[written..]);
                 written += from - kept;
+                if (expression)
+                {
+                    Default.CopyTo(skeleton[written..]);
+                    written += Default.Length;
+                }
+
                 written += Emptied(text, from, to, skeleton[written..]);
                 kept = to;
             }
@@ -185,7 +202,16 @@ internal sealed class CSharpSkeleton
     private void OnWord(ReadOnlySpan<char> word)
     {
         _last = Last.Word;
-        if (_bodyStart >= 0)
+        if (_arrowStart >= 0 && word is "public" or "private" or "protected" or "internal" or "override" or "virtual"
+                or "abstract" or "sealed" or "extern" or "class" or "struct" or "interface" or "enum" or "namespace" or "event")
+        {
+            // No expression holds these: the body ran on into the next declaration (its ';' is missing). No skeleton,
+            // so the parser's own recovery reads the file; the scan goes on for the identifiers.
+            _arrowStart = -1;
+            _unexpected = true;
+        }
+
+        if (_bodyStart >= 0 || _arrowStart >= 0)
         {
             return;
         }
@@ -216,6 +242,12 @@ internal sealed class CSharpSkeleton
 
     private void OnPunctuation(char c)
     {
+        if (_arrowStart >= 0)
+        {
+            InExpressionBody(c);
+            return;
+        }
+
         switch (c)
         {
             case '{':
@@ -248,11 +280,61 @@ internal sealed class CSharpSkeleton
             case '=' when _i < _text.Length && _text[_i] == '>':
                 _i++;
                 _last = Last.Arrow;
+                if (StartsExpressionBody())
+                {
+                    _arrowStart = _i;
+                    _arrowNesting = 0;
+                }
+
                 return;
+            case '=' when _parens == 0 && _brackets == 0:
+                _sawEquals = true;
+                break;
         }
 
         _last = Last.Other;
     }
+
+    /// <summary>
+    /// Whether the <c>=&gt;</c> just read starts a member's or an accessor's expression body: directly inside a type
+    /// or an accessor list, outside brackets, in a declaration without an <c>=</c> before it (a field's or a property's
+    /// initializer, or an operator such as <c>==</c>, which is left as it is).
+    /// </summary>
+    private bool StartsExpressionBody() =>
+        _bodyStart < 0 && _parens == 0 && _brackets == 0 && !_sawEquals && !_typeKeyword
+        && _blocks.TryPeek(out var block) && block is Block.Type or Block.Accessors;
+
+    /// <summary>
+    /// A punctuation character inside an expression body: the body ends at the first <c>;</c> outside the brackets it
+    /// opens. A bracket closing what the body did not open means the text is not what the scan expects: there will be
+    /// no skeleton (the caller parses the original text), and the bracket is read as if no body had started.
+    /// </summary>
+    private void InExpressionBody(char c)
+    {
+        switch (c)
+        {
+            case '(' or '[' or '{':
+                _arrowNesting++;
+                break;
+            case ')' or ']' or '}' when _arrowNesting == 0:
+                // Not a body after all: no skeleton, but the scan goes on for the identifiers.
+                _arrowStart = -1;
+                _unexpected = true;
+                OnPunctuation(c);
+                break;
+            case ')' or ']' or '}':
+                _arrowNesting--;
+                break;
+            case ';' when _arrowNesting == 0:
+                _bodies.Add((_arrowStart, _i - 1, Expression: true));
+                _arrowStart = -1;
+                ResetDeclaration();
+                break;
+        }
+    }
+
+    /// <summary>What an emptied expression body holds, so the declaration still parses.</summary>
+    private const string Default = " default";
 
     private void OpenBrace()
     {
@@ -297,7 +379,7 @@ internal sealed class CSharpSkeleton
                 return;
             }
 
-            _bodies.Add((_bodyStart + 1, _i - 1));
+            _bodies.Add((_bodyStart + 1, _i - 1, Expression: false));
             _bodyStart = -1;
         }
         else if (!_blocks.TryPop(out _))
@@ -310,7 +392,7 @@ internal sealed class CSharpSkeleton
 
     private void ResetDeclaration()
     {
-        _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = false;
+        _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = _sawEquals = false;
         _parens = _brackets = 0;
         _last = Last.None;
     }
@@ -341,6 +423,13 @@ internal sealed class CSharpSkeleton
 
         if (c == '#' && AtLineStart())
         {
+            if (_arrowStart >= 0)
+            {
+                // A directive inside an expression body may end or open a branch the emptied text would lose.
+                _arrowStart = -1;
+                _unexpected = true;
+            }
+
             SkipPast("\n", _i + 1);
             return true;
         }

@@ -105,8 +105,78 @@ public sealed class CSharpSkeletonTests
         Assert.DoesNotContain("Initialise()", skeleton, StringComparison.Ordinal);
         Assert.DoesNotContain("_count = value", skeleton, StringComparison.Ordinal);
         Assert.Contains("{ get; private set; }", skeleton, StringComparison.Ordinal);
-        Assert.Contains("public int Length => Key.Length;", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public int Length => default;", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("o switch", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public string Describe() => default;", skeleton, StringComparison.Ordinal);
         Assert.Contains("public interface IDebug { void Dump(); }", skeleton, StringComparison.Ordinal);
+    }
+
+    /// <summary>Expression-bodied members of every kind, with bodies that span lines and hide ';' and brackets.</summary>
+    private const string ExpressionBodies = """
+        namespace Demo;
+
+        public sealed class Money(decimal amount) : IEquatable<Money>
+        {
+            private readonly Func<int, int> _next = x => x + 1;
+            public decimal Amount => amount;
+            public string Text =>
+                $"{amount:N2} {(amount > 0 ? "credit" : "debit")} {{;}}";
+            public Money this[int i] => new(amount * i);
+            public int Size { get => _size; set => _size = value; }
+            public int Other { get; } = Compute(() => 1);
+            public event EventHandler Changed { add => _handlers += value; remove => _handlers -= value; }
+            public static bool operator ==(Money a, Money b) => a.Equals(b);
+            public static bool operator !=(Money a, Money b) => !(a == b);
+            public static implicit operator decimal(Money m) => m.Amount;
+            public Money(int cents) : this(cents / 100m) => Log(() => { var s = "x;"; Write(s); });
+            public bool Equals(Money? other) => other switch
+            {
+                null => false,
+                { Amount: var a } => a == amount,
+            };
+            ~Money() => Release();
+            public override int GetHashCode() => amount.GetHashCode();
+        }
+        """;
+
+    [Fact]
+    public void Scan_ExpressionBodies_AreEmptiedToDefaultKeepingTheirLines()
+    {
+        var skeleton = CSharpSkeleton.Scan(ExpressionBodies).Skeleton!;
+
+        Assert.Equal(ExpressionBodies.Count(c => c == '\n'), skeleton.Count(c => c == '\n'));
+        Assert.Contains("public string Text => default\n;", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public int Size { get => default; set => default; }", skeleton, StringComparison.Ordinal);
+        Assert.Contains("public bool Equals(Money? other) => default\n\n\n\n;", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("Write(s)", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetHashCode();", skeleton, StringComparison.Ordinal);
+
+        // Initializers, and operators with '=' in their token, are left as they are.
+        Assert.Contains("_next = x => x + 1;", skeleton, StringComparison.Ordinal);
+        Assert.Contains("{ get; } = Compute(() => 1);", skeleton, StringComparison.Ordinal);
+        Assert.Contains("operator ==(Money a, Money b) => a.Equals(b);", skeleton, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_ExpressionBodies_DeclarationsEqualAFullParse()
+    {
+        var skeleton = CSharpSkeleton.Scan(ExpressionBodies).Skeleton!;
+
+        Assert.Equal(Declarations(ExpressionBodies), Declarations(skeleton));
+        Assert.DoesNotContain(CSharpSyntaxTree.ParseText(skeleton, cancellationToken: TestContext.Current.CancellationToken).GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("class A\n{\n    int X => 1\n    public void M() { }\n    int Later;\n}\n")] // ';' missing: the body would run into M
+    [InlineData("class A\n{\n    int X =>\n#if DEBUG\n        1;\n#else\n        2;\n#endif\n    void M() { Later(); }\n}\n")] // a directive inside
+    [InlineData("class A\n{\n    int X => Call(1));\n    void M() { Later(); }\n}\n")] // a ')' the body did not open
+    public void Scan_ExpressionBodyThatRunsOn_GivesNoSkeletonButKeepsScanning(string source)
+    {
+        var (skeleton, identifiers) = CSharpSkeleton.Scan(source);
+
+        Assert.Null(skeleton);
+        Assert.Contains("Later", identifiers);
+        Assert.Contains(CSharpSymbolExtractor.Extract("A.cs", source, TestContext.Current.CancellationToken).Definitions, d => d.Name == "M");
     }
 
     [Fact]
