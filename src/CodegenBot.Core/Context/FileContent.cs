@@ -11,12 +11,17 @@ namespace CodegenBot.Core.Context;
 /// </summary>
 internal static class FileContent
 {
-    /// <summary>Files larger than this are read the plain way, so the pool never holds huge arrays.</summary>
-    private const int LargestPooled = 16 * 1024 * 1024;
+    /// <summary>
+    /// Files larger than this are read the plain way, so the arrays the pool keeps stay small (it hands out powers of
+    /// two: at most 2 MiB here). Only blob ids of large untracked files get that far; the scan skips files over
+    /// <c>context.max_file_bytes</c>.
+    /// </summary>
+    private const int LargestPooled = 1024 * 1024;
 
     /// <summary>
-    /// Calls <paramref name="use"/> with the file's bytes, which are only valid during the call. Throws what
-    /// opening or reading the file throws.
+    /// Calls <paramref name="use"/> with the file's bytes, which are only valid during the call. A file that grows
+    /// while it is read is read to its end; one that shrinks, to its new end. Throws what opening or reading the file
+    /// throws.
     /// </summary>
     public static TResult WithBytes<TState, TResult>(string path, TState state, Func<ReadOnlySpan<byte>, TState, TResult> use)
     {
@@ -37,6 +42,11 @@ internal static class FileContent
                 read += count;
                 if (read == buffer.Length)
                 {
+                    if (buffer.Length > LargestPooled)
+                    {
+                        return use(File.ReadAllBytes(path), state); // it grew past the pooled sizes: start over
+                    }
+
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, read).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);

@@ -53,7 +53,10 @@ internal static partial class TaskMentions
     /// <summary>Entries kept before the memo is cleared (bounds memory on huge repositories).</summary>
     private const int MaxMemoized = 500_000;
 
-    /// <summary>Split identifiers, remembered: the same names recur across thousands of files.</summary>
+    /// <summary>
+    /// Split identifiers, remembered, for task text and ranking (the index's term counter keeps its own numbers of
+    /// terms per identifier, see <c>Ranking/TermCounter</c>).
+    /// </summary>
     private static readonly BoundedMemo<string, string[]> Splits = new(MaxMemoized, StringComparer.Ordinal);
 
     /// <summary><c>HttpClientFactory</c> → http, client, factory; <c>max_retry</c> → max, retry.</summary>

@@ -76,6 +76,20 @@ public sealed class FileContentTests : IDisposable
     }
 
     [Fact]
+    public void WithBytes_FileLongerThanItsReportedLength_IsReadToItsEnd()
+    {
+        // Linux reports a length of 0 for /proc files, so the read must grow its buffer to get them whole.
+        const string path = "/proc/self/cmdline";
+        Assert.SkipUnless(File.Exists(path), "needs Linux /proc");
+
+        var read = FileContent.WithBytes(path, 0, static (bytes, _) => bytes.ToArray());
+
+        Assert.Equal(0, new FileInfo(path).Length);
+        Assert.True(read.Length > 16, "longer than the smallest pooled buffer");
+        Assert.Equal(File.ReadAllBytes(path), read);
+    }
+
+    [Fact]
     public void ReadText_MissingFile_Throws() =>
         Assert.Throws<FileNotFoundException>(() => FileContent.ReadText(Path.Combine(_folder, "absent")));
 }

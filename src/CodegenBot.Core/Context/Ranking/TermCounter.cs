@@ -25,12 +25,19 @@ internal sealed class TermCounter
 
     private static readonly ConcurrentBag<TermCounter> Idle = [];
 
+    /// <summary>The most identifiers an idle counter remembers (for the test of the bound).</summary>
+    internal static int MostRemembered => Idle.Select(c => c._identifiers.Count).DefaultIfEmpty().Max();
+
     private readonly Dictionary<string, int[]> _identifiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _counted = [];
     private int[] _counts = new int[4096];
+
+    // Which file last counted each term: a term is listed once per file even when its weight adds nothing.
+    private int[] _countedIn = new int[4096];
+    private int _file;
 
     private TermCounter() => _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -44,6 +51,8 @@ internal sealed class TermCounter
             {
                 counter.StartOver();
             }
+
+            counter._file++;
 
             if (text is not null)
             {
@@ -100,8 +109,9 @@ internal sealed class TermCounter
 
             foreach (var term in terms)
             {
-                if (_counts[term] == 0)
+                if (_countedIn[term] != _file)
                 {
+                    _countedIn[term] = _file;
                     _counted.Add(term);
                 }
 
@@ -138,6 +148,7 @@ internal sealed class TermCounter
             if (_terms.Count > _counts.Length)
             {
                 Array.Resize(ref _counts, _counts.Length * 2);
+                Array.Resize(ref _countedIn, _counts.Length);
             }
         }
 
@@ -171,6 +182,8 @@ internal sealed class TermCounter
 
     private void StartOver()
     {
+        Array.Clear(_countedIn);
+        _file = 0;
         _identifiers.Clear();
         _termNumbers.Clear();
         _terms.Clear();

@@ -25,7 +25,12 @@ namespace CodegenBot.Core.Context.Symbols;
 /// </remarks>
 internal sealed class CSharpSkeleton
 {
-    private enum Block { Namespace, Type, Accessors, Other }
+    /// <summary>
+    /// What a block is. <see cref="Initializer"/> is the braces of a field's or property's initializer (after its
+    /// <c>=</c>): blocks inside are bodies, as in an accessor list, but a <c>=&gt;</c> there is a switch arm or a
+    /// lambda, never an expression body.
+    /// </summary>
+    private enum Block { Namespace, Type, Accessors, Initializer, Other }
 
     private enum Last { None, Word, CloseParen, Arrow, Other }
 
@@ -45,6 +50,11 @@ internal sealed class CSharpSkeleton
     private bool _whereAfterParen;
     private bool _firstWordSeen;
     private bool _sawEquals;
+
+    // The column the declaration's first token starts at (-1 when other text comes before it on its line), -2 until
+    // that token is read.
+    private int _declarationIndent = NotYet;
+    private const int NotYet = -2;
     private int _parens;
     private int _brackets;
     private Last _last;
@@ -53,9 +63,11 @@ internal sealed class CSharpSkeleton
     private int _bodyStart = -1;
     private int _bodyNesting;
 
-    // The expression body being emptied: where it starts (after its =>) and how many brackets are open inside it.
+    // The expression body being emptied: where it starts (after its =>), how many parentheses and square brackets are
+    // open inside it, and how deep inside a block of it (a lambda's) the scan is.
     private int _arrowStart = -1;
     private int _arrowNesting;
+    private int _arrowBraces;
 
     private CSharpSkeleton(string text)
     {
@@ -202,11 +214,14 @@ internal sealed class CSharpSkeleton
     private void OnWord(ReadOnlySpan<char> word)
     {
         _last = Last.Word;
-        if (_arrowStart >= 0 && word is "public" or "private" or "protected" or "internal" or "override" or "virtual"
-                or "abstract" or "sealed" or "extern" or "class" or "struct" or "interface" or "enum" or "namespace" or "event")
+        var start = _i - word.Length;
+        var verbatim = start > 0 && _text[start - 1] == '@';
+        if (_arrowStart >= 0 && (RunsOnAt(verbatim ? start - 1 : start) || (!verbatim && word is "public" or "private" or "protected"
+                or "internal" or "override" or "virtual" or "abstract" or "sealed" or "extern" or "class" or "struct" or "interface"
+                or "enum" or "namespace" or "event")))
         {
-            // No expression holds these: the body ran on into the next declaration (its ';' is missing). No skeleton,
-            // so the parser's own recovery reads the file; the scan goes on for the identifiers.
+            // The body ran on into the next declaration (its ';' is missing): no skeleton, so the parser's own
+            // recovery reads the file; the scan goes on for the identifiers.
             _arrowStart = -1;
             _unexpected = true;
         }
@@ -214,6 +229,11 @@ internal sealed class CSharpSkeleton
         if (_bodyStart >= 0 || _arrowStart >= 0)
         {
             return;
+        }
+
+        if (_declarationIndent == NotYet)
+        {
+            _declarationIndent = Indentation(verbatim ? start - 1 : start);
         }
 
         var outside = _parens == 0 && _brackets == 0;
@@ -272,6 +292,11 @@ internal sealed class CSharpSkeleton
                 _last = Last.CloseParen;
                 return;
             case '[':
+                if (_declarationIndent == NotYet && _bodyStart < 0)
+                {
+                    _declarationIndent = Indentation(_i - 1);
+                }
+
                 _brackets++;
                 break;
             case ']':
@@ -283,7 +308,7 @@ internal sealed class CSharpSkeleton
                 if (StartsExpressionBody())
                 {
                     _arrowStart = _i;
-                    _arrowNesting = 0;
+                    _arrowNesting = _arrowBraces = 0;
                 }
 
                 return;
@@ -311,9 +336,27 @@ internal sealed class CSharpSkeleton
     /// </summary>
     private void InExpressionBody(char c)
     {
+        if (_arrowBraces > 0)
+        {
+            // Inside a block of the body (a lambda's): only its braces count, as in an emptied block body.
+            _arrowBraces += c switch { '{' => 1, '}' => -1, _ => 0 };
+            return;
+        }
+
+        if (c is '[' or '~' && _arrowNesting == 0 && RunsOnAt(_i - 1))
+        {
+            _arrowStart = -1;
+            _unexpected = true;
+            OnPunctuation(c);
+            return;
+        }
+
         switch (c)
         {
-            case '(' or '[' or '{':
+            case '{':
+                _arrowBraces++;
+                break;
+            case '(' or '[':
                 _arrowNesting++;
                 break;
             case ')' or ']' or '}' when _arrowNesting == 0:
@@ -322,7 +365,7 @@ internal sealed class CSharpSkeleton
                 _unexpected = true;
                 OnPunctuation(c);
                 break;
-            case ')' or ']' or '}':
+            case ')' or ']':
                 _arrowNesting--;
                 break;
             case ';' when _arrowNesting == 0:
@@ -331,6 +374,35 @@ internal sealed class CSharpSkeleton
                 ResetDeclaration();
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether the token at <paramref name="position"/>, inside an expression body and outside its brackets, starts a
+    /// line no further indented than the declaration the body belongs to: that is where the next member would start
+    /// had the body's <c>;</c> been left out. A body's own lines are indented deeper (or start with a bracket or an
+    /// operator, which never come here). Code without indentation only loses its skeleton, never a declaration.
+    /// </summary>
+    private bool RunsOnAt(int position) =>
+        _arrowNesting == 0 && _declarationIndent >= 0 && Indentation(position) is >= 0 and var indent && indent <= _declarationIndent;
+
+    /// <summary>The column of the token at <paramref name="position"/> when only spaces and tabs come before it on its line, else -1.</summary>
+    private int Indentation(int position)
+    {
+        for (var k = position - 1; k >= 0; k--)
+        {
+            var c = _text[k];
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return position - k - 1;
+            }
+
+            if (c is not ' ' and not '\t')
+            {
+                return -1;
+            }
+        }
+
+        return position;
     }
 
     /// <summary>What an emptied expression body holds, so the declaration still parses.</summary>
@@ -347,7 +419,7 @@ internal sealed class CSharpSkeleton
         var enclosing = _blocks.Count == 0 ? Block.Namespace : _blocks.Peek();
         var body = enclosing switch
         {
-            Block.Accessors => true,
+            Block.Accessors or Block.Initializer => true,
             Block.Type => !_typeKeyword && (_last is Last.CloseParen or Last.Arrow || _whereAfterParen),
             _ => false,
         };
@@ -361,7 +433,7 @@ internal sealed class CSharpSkeleton
             _blocks.Push(enclosing switch
             {
                 Block.Namespace => _namespaceKeyword ? Block.Namespace : _typeKeyword ? Block.Type : Block.Other,
-                Block.Type => _typeKeyword ? Block.Type : Block.Accessors,
+                Block.Type => _typeKeyword ? Block.Type : _sawEquals ? Block.Initializer : Block.Accessors,
                 _ => Block.Other,
             });
         }
@@ -382,9 +454,17 @@ internal sealed class CSharpSkeleton
             _bodies.Add((_bodyStart + 1, _i - 1, Expression: false));
             _bodyStart = -1;
         }
-        else if (!_blocks.TryPop(out _))
+        else if (!_blocks.TryPop(out var closed))
         {
             _failed = true;
+        }
+        else if (closed == Block.Initializer)
+        {
+            // The declaration goes on after its initializer's braces (new[] { 1 }.Length > 0 ? f : x => x): still
+            // after its '=', so no expression body can start in it.
+            ResetDeclaration();
+            _sawEquals = true;
+            return;
         }
 
         ResetDeclaration();
@@ -393,6 +473,7 @@ internal sealed class CSharpSkeleton
     private void ResetDeclaration()
     {
         _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = _sawEquals = false;
+        _declarationIndent = NotYet;
         _parens = _brackets = 0;
         _last = Last.None;
     }
@@ -423,9 +504,10 @@ internal sealed class CSharpSkeleton
 
         if (c == '#' && AtLineStart())
         {
-            if (_arrowStart >= 0)
+            if (_arrowStart >= 0 && !IsPragma(_i + 1))
             {
-                // A directive inside an expression body may end or open a branch the emptied text would lose.
+                // A conditional or region directive inside an expression body would lose its pair; #pragma and
+                // #nullable can go with the body.
                 _arrowStart = -1;
                 _unexpected = true;
             }
@@ -435,6 +517,12 @@ internal sealed class CSharpSkeleton
         }
 
         return false;
+    }
+
+    private bool IsPragma(int afterHash)
+    {
+        var rest = _text.AsSpan(afterHash).TrimStart(" \t");
+        return rest.StartsWith("pragma", StringComparison.Ordinal) || rest.StartsWith("nullable", StringComparison.Ordinal);
     }
 
     private bool AtLineStart()

@@ -3,15 +3,16 @@ using System.Collections.Concurrent;
 namespace CodegenBot.Core.Context.Symbols;
 
 /// <summary>
-/// One shared copy of each identifier the symbol extractors keep (the C# skeleton scan and the identifier tokenizer
-/// of other languages): a file's references live as long as its analysis, and the same names recur in thousands of
-/// files, so sharing means fewer strings to allocate and fewer for the collector to keep moving.
+/// One shared copy of each identifier and term the index keeps (the C# skeleton scan's and the identifier tokenizer's
+/// references, and every identifier and term the term counter meets, comments and strings included): a file's
+/// references and terms live as long as its analysis, and the same names recur in thousands of files, so sharing
+/// means fewer strings to allocate and fewer for the collector to keep moving.
 /// </summary>
 internal static class Names
 {
     /// <summary>
-    /// Names kept before the pool starts over (bounds memory in a long-lived process that serves many repositories;
-    /// the 9,995-file efcore + typeorm tree has 60,609 distinct names).
+    /// Names kept before the pool starts over (bounds memory in a long-lived process that serves many repositories).
+    /// Starting over only costs sharing: strings handed out stay valid.
     /// </summary>
     private const int Capacity = 500_000;
 

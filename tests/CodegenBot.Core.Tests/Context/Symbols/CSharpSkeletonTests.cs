@@ -170,6 +170,8 @@ public sealed class CSharpSkeletonTests
     [InlineData("class A\n{\n    int X => 1\n    public void M() { }\n    int Later;\n}\n")] // ';' missing: the body would run into M
     [InlineData("class A\n{\n    int X =>\n#if DEBUG\n        1;\n#else\n        2;\n#endif\n    void M() { Later(); }\n}\n")] // a directive inside
     [InlineData("class A\n{\n    int X => Call(1));\n    void M() { Later(); }\n}\n")] // a ')' the body did not open
+    [InlineData("class C : System.Collections.IEnumerable\n{\n    public int Count => _items.Length\n    System.Collections.IEnumerator System.Collections.IEnumerable.M() => _items.GetEnumerator();\n    int Later;\n}\n")] // no modifier: the next line is not indented deeper
+    [InlineData("class A\n{\n    int X => 1\n    [Obsolete] void M() { }\n    int Later;\n}\n")] // an attribute starts the next member
     public void Scan_ExpressionBodyThatRunsOn_GivesNoSkeletonButKeepsScanning(string source)
     {
         var (skeleton, identifiers) = CSharpSkeleton.Scan(source);
@@ -177,6 +179,29 @@ public sealed class CSharpSkeletonTests
         Assert.Null(skeleton);
         Assert.Contains("Later", identifiers);
         Assert.Contains(CSharpSymbolExtractor.Extract("A.cs", source, TestContext.Current.CancellationToken).Definitions, d => d.Name == "M");
+    }
+
+    [Theory]
+    [InlineData("class A\n{\n    int X =>\n#pragma warning disable CS0618\n        Old();\n    void M() { }\n}\n")] // a pragma goes with the body
+    [InlineData("class A\n{\n    int X => @class.Count;\n    void M() { }\n}\n")] // a verbatim identifier is not a keyword
+    [InlineData("class A\n{\n    int P { get; } = k switch { 1 => 2, _ => 3 };\n    void M() { }\n}\n")] // switch arms in an initializer
+    [InlineData("class A\n{\n    int X => Run(c =>\n    {\n        var r = Empty<int>);\n    });\n    void M() { }\n}\n")] // a damaged lambda block inside a body
+    [InlineData("class A\n{\n    static Func<int, int> F = new[] { 1 }.Length > 0 ? G : x => x + 1;\n    void M() { }\n}\n")] // an initializer going on after braces
+    public void Scan_ExpressionBodiesThatEndWell_KeepTheSkeleton(string source)
+    {
+        var skeleton = CSharpSkeleton.Scan(source).Skeleton;
+
+        Assert.NotNull(skeleton);
+        Assert.Equal(source.Count(c => c == '\n'), skeleton.Count(c => c == '\n'));
+        Assert.Contains(CSharpSymbolExtractor.Extract("A.cs", source, TestContext.Current.CancellationToken).Definitions, d => d.Name == "M" && d.Line == source[..source.IndexOf("void M", StringComparison.Ordinal)].Count(c => c == '\n') + 1);
+    }
+
+    [Fact]
+    public void Scan_InitializerAfterBraces_IsNotAnExpressionBody()
+    {
+        var skeleton = CSharpSkeleton.Scan("class A\n{\n    static Func<int, int> F = new[] { 1 }.Length > 0 ? G : x => x + 1;\n}\n").Skeleton!;
+
+        Assert.Contains("x => x + 1;", skeleton, StringComparison.Ordinal);
     }
 
     [Fact]
