@@ -215,6 +215,7 @@ internal sealed partial class RepositoryIndexer(
             Step(1);
         });
         progress?.Report(new IndexProgress(total, total));
+        TermCounter.ReleaseIdle();
         Phase("index: terms of other languages");
 
         analyses.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));

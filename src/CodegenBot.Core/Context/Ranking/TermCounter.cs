@@ -25,6 +25,18 @@ internal sealed class TermCounter
 
     private static readonly ConcurrentBag<TermCounter> Idle = [];
 
+    /// <summary>
+    /// Drops the idle counters and what they remember. An index calls this when its files are counted, so a
+    /// long-lived process does not keep the identifier tables between runs (the next run builds them again, which
+    /// costs little next to reading the files).
+    /// </summary>
+    public static void ReleaseIdle()
+    {
+        while (Idle.TryTake(out _))
+        {
+        }
+    }
+
     /// <summary>The most identifiers an idle counter remembers (for the test of the bound).</summary>
     internal static int MostRemembered => Idle.Select(c => c._identifiers.Count).DefaultIfEmpty().Max();
 
