@@ -14,83 +14,188 @@ internal static class AnalysisSerializer
 {
     private const int Format = 1;
 
+    /// <summary>
+    /// The entry's bytes, exactly as a <see cref="BinaryWriter"/> over UTF-8 would write them: the structure goes into
+    /// one growing buffer while the string table is built, then the table and the structure are copied into a buffer
+    /// of the exact size. About a million strings are looked up on a large repository, so nothing here goes through a
+    /// stream.
+    /// </summary>
     public static byte[] Serialize(RepositoryAnalysis analysis)
     {
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var table = new List<string>();
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        var definitions = 0;
+        var items = 0;
+        foreach (var file in analysis.Files)
         {
-            void Str(string? value)
+            definitions += file.Symbols.Definitions.Count;
+            items += file.Symbols.References.Count + file.Terms.Terms.Count;
+        }
+
+        // Distinct strings are about a sixth of the strings written; body bytes about two per reference or term
+        // and twelve per definition. Estimates only: both grow when they fall short.
+        var distinct = (definitions * 2) + (items / 6) + analysis.Files.Count;
+        var strings = new Dictionary<string, int>(distinct, StringComparer.Ordinal);
+        var table = new List<string>(distinct);
+        var body = new ByteWriter((analysis.Files.Count * 32) + (definitions * 12) + (items * 2));
+
+        void Str(ref ByteWriter writer, string? value)
+        {
+            if (value is null)
             {
-                if (value is null)
-                {
-                    writer.Write7BitEncodedInt(0);
-                    return;
-                }
-
-                if (!strings.TryGetValue(value, out var index))
-                {
-                    index = strings[value] = table.Count;
-                    table.Add(value);
-                }
-
-                writer.Write7BitEncodedInt(index + 1);
+                writer.Int(0);
+                return;
             }
 
-            Str(analysis.TreeKey);
-            writer.Write7BitEncodedInt(analysis.Files.Count);
-            foreach (var (file, blob, symbols, terms) in analysis.Files)
+            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(strings, value, out var exists);
+            if (!exists)
             {
-                Str(file.Path);
-                writer.Write7BitEncodedInt64(file.Length);
-                writer.Write((byte)file.Skip);
-                Str(file.Language);
-                writer.Write7BitEncodedInt(file.Lines);
-                writer.Write(file.Tracked);
-                Str(blob);
-                Str(symbols.Language);
-                writer.Write7BitEncodedInt(symbols.Definitions.Count);
-                foreach (var d in symbols.Definitions)
-                {
-                    Str(d.Name);
-                    writer.Write((byte)d.Kind);
-                    writer.Write7BitEncodedInt(d.Line);
-                    writer.Write7BitEncodedInt(d.EndLine);
-                    Str(d.Signature);
-                    Str(d.Container);
-                    Str(d.Summary);
-                }
+                index = table.Count;
+                table.Add(value);
+            }
 
-                writer.Write7BitEncodedInt(symbols.References.Count);
-                foreach (var reference in symbols.References)
-                {
-                    Str(reference);
-                }
+            writer.Int(index + 1);
+        }
 
-                writer.Write7BitEncodedInt(terms.Terms.Count);
-                for (var i = 0; i < terms.Terms.Count; i++)
-                {
-                    Str(terms.Terms[i]);
-                    writer.Write7BitEncodedInt(terms.Counts[i]);
-                }
+        Str(ref body, analysis.TreeKey);
+        body.Int(analysis.Files.Count);
+        foreach (var (file, blob, symbols, terms) in analysis.Files)
+        {
+            Str(ref body, file.Path);
+            body.Long(file.Length);
+            body.Byte((byte)file.Skip);
+            Str(ref body, file.Language);
+            body.Int(file.Lines);
+            body.Byte(file.Tracked ? (byte)1 : (byte)0);
+            Str(ref body, blob);
+            Str(ref body, symbols.Language);
+            body.Int(symbols.Definitions.Count);
+            foreach (var d in symbols.Definitions)
+            {
+                Str(ref body, d.Name);
+                body.Byte((byte)d.Kind);
+                body.Int(d.Line);
+                body.Int(d.EndLine);
+                Str(ref body, d.Signature);
+                Str(ref body, d.Container);
+                Str(ref body, d.Summary);
+            }
+
+            body.Int(symbols.References.Count);
+            foreach (var reference in symbols.References)
+            {
+                Str(ref body, reference);
+            }
+
+            body.Int(terms.Terms.Count);
+            for (var i = 0; i < terms.Terms.Count; i++)
+            {
+                Str(ref body, terms.Terms[i]);
+                body.Int(terms.Counts[i]);
             }
         }
 
-        using var output = new MemoryStream();
-        using (var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true))
+        var size = ByteWriter.SizeOf((ulong)Format) + ByteWriter.SizeOf((ulong)table.Count) + body.Length;
+        foreach (var value in table)
         {
-            writer.Write7BitEncodedInt(Format);
-            writer.Write7BitEncodedInt(table.Count);
-            foreach (var value in table)
-            {
-                writer.Write(value);
-            }
-
-            writer.Write(body.GetBuffer(), 0, (int)body.Length);
+            var length = Encoding.UTF8.GetByteCount(value);
+            size += ByteWriter.SizeOf((ulong)length) + length;
         }
 
-        return output.ToArray();
+        var output = new ByteWriter(new byte[size]);
+        output.Int(Format);
+        output.Int(table.Count);
+        foreach (var value in table)
+        {
+            output.String(value);
+        }
+
+        output.Bytes(body.Written);
+        return output.Buffer;
+    }
+
+    /// <summary>
+    /// Writes what <see cref="BinaryWriter"/> writes (7-bit encoded integers, length-prefixed UTF-8) into an array,
+    /// doubling it when full.
+    /// </summary>
+    private struct ByteWriter(byte[] buffer)
+    {
+        private int _position;
+
+        public ByteWriter(int capacity)
+            : this(new byte[Math.Max(64, capacity)])
+        {
+        }
+
+        public byte[] Buffer { get; private set; } = buffer;
+
+        public readonly int Length => _position;
+
+        public readonly ReadOnlySpan<byte> Written => Buffer.AsSpan(0, _position);
+
+        public static int SizeOf(ulong value)
+        {
+            var size = 1;
+            while (value >= 0x80)
+            {
+                value >>= 7;
+                size++;
+            }
+
+            return size;
+        }
+
+        public void Byte(byte value)
+        {
+            Ensure(1);
+            Buffer[_position++] = value;
+        }
+
+        /// <summary>As <see cref="BinaryWriter.Write7BitEncodedInt"/>: a negative value takes five bytes.</summary>
+        public void Int(int value) => Unsigned((uint)value);
+
+        /// <summary>As <see cref="BinaryWriter.Write7BitEncodedInt64"/>.</summary>
+        public void Long(long value) => Unsigned((ulong)value);
+
+        public void String(string value)
+        {
+            var length = Encoding.UTF8.GetByteCount(value);
+            Unsigned((ulong)length);
+            Ensure(length);
+            _position += Encoding.UTF8.GetBytes(value, Buffer.AsSpan(_position));
+        }
+
+        public void Bytes(ReadOnlySpan<byte> value)
+        {
+            Ensure(value.Length);
+            value.CopyTo(Buffer.AsSpan(_position));
+            _position += value.Length;
+        }
+
+        private void Unsigned(ulong value)
+        {
+            if (Buffer.Length - _position < 10)
+            {
+                Ensure(SizeOf(value));
+            }
+
+            var buffer = Buffer;
+            while (value >= 0x80)
+            {
+                buffer[_position++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+
+            buffer[_position++] = (byte)value;
+        }
+
+        private void Ensure(int count)
+        {
+            if (Buffer.Length - _position < count)
+            {
+                var grown = new byte[Math.Max(Buffer.Length * 2, _position + count)];
+                Buffer.AsSpan(0, _position).CopyTo(grown);
+                Buffer = grown;
+            }
+        }
     }
 
     public static RepositoryAnalysis Deserialize(byte[] bytes)
