@@ -47,9 +47,10 @@ internal sealed partial class RepositoryIndexer(
 {
     /// <summary>
     /// Bump when the analysis changes shape or meaning, so old cache entries are ignored. 5: C# declarations after a
-    /// body holding a U+0085, U+2028 or U+2029 line break are on their true lines.
+    /// body holding a U+0085, U+2028 or U+2029 line break are on their true lines. 6: C# field-like events
+    /// (<c>public event EventHandler Changed;</c>) are definitions.
     /// </summary>
-    public const int AnalyzerVersion = 5;
+    public const int AnalyzerVersion = 6;
 
     /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
     private const int ExtractionBatch = 512;

@@ -114,6 +114,9 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         ConstructorDeclarationSyntax c => (c.Identifier.ValueText, SymbolKind.Constructor, $"{Modifiers(c.Modifiers)}{c.Identifier}{c.ParameterList}"),
         PropertyDeclarationSyntax p => (p.Identifier.ValueText, SymbolKind.Property, $"{Modifiers(p.Modifiers)}{p.Type} {p.Identifier} {Accessors(p.AccessorList)}".TrimEnd()),
         EventDeclarationSyntax ev => (ev.Identifier.ValueText, SymbolKind.Event, $"{Modifiers(ev.Modifiers)}event {ev.Type} {ev.Identifier}"),
+        EventFieldDeclarationSyntax ef when ef.Declaration.Variables.Count > 0 =>
+            (ef.Declaration.Variables[0].Identifier.ValueText, SymbolKind.Event,
+             $"{Modifiers(ef.Modifiers)}event {ef.Declaration.Type} {string.Join(", ", ef.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),
         FieldDeclarationSyntax f when f.Declaration.Variables.Count > 0 =>
             (f.Declaration.Variables[0].Identifier.ValueText, f.Modifiers.Any(SyntaxKind.ConstKeyword) ? SymbolKind.Constant : SymbolKind.Field,
              $"{Modifiers(f.Modifiers)}{f.Declaration.Type} {string.Join(", ", f.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),

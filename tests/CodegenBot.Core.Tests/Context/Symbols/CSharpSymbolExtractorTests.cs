@@ -58,6 +58,31 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
+    public void Extract_Events_BothFieldLikeAndWithAccessors()
+    {
+        const string source = """
+            public class Button
+            {
+                /// <summary>Raised on a click.</summary>
+                public event EventHandler? Clicked;
+                internal static event Action<int> Opened, Closed;
+                public event EventHandler Pressed { add { } remove { } }
+            }
+            """;
+
+        var symbols = CSharpSymbolExtractor.Extract("src/Button.cs", source, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+        [
+            "Event Clicked @4 in Button: public event EventHandler? Clicked",
+            "Event Opened @5 in Button: internal static event Action<int> Opened, Closed",
+            "Event Pressed @6 in Button: public event EventHandler Pressed",
+        ], symbols.Definitions.Where(d => d.Kind == SymbolKind.Event).Select(d => $"{d.Kind} {d.Name} @{d.Line} in {d.Container}: {d.Signature}"));
+        Assert.Equal("Raised on a click.", symbols.Definitions.Single(d => d.Name == "Clicked").Summary);
+        Assert.DoesNotContain("Clicked", symbols.References);
+    }
+
+    [Fact]
     public void Extract_Summaries_ComeFromTheFirstDocumentationCommentWithoutXmlParsing()
     {
         const string source = """
@@ -219,6 +244,7 @@ public sealed class CSharpSymbolExtractorTests
                 PropertyDeclarationSyntax p => p.Identifier.ValueText,
                 EventDeclarationSyntax e => e.Identifier.ValueText,
                 FieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => f.Declaration.Variables[0].Identifier.ValueText,
+                EventFieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => f.Declaration.Variables[0].Identifier.ValueText,
                 EnumMemberDeclarationSyntax member => member.Identifier.ValueText,
                 _ => null,
             }))
