@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CodegenBot.Core.Context;
 
 namespace CodegenBot.Cli.Commands;
 
@@ -12,5 +14,12 @@ internal static class CliJson
         // Output for people and tools, not HTML: keep <, > and quotes in code readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
+        // The context's shape is generated at build time (every `codegen context --format json` would otherwise
+        // emit and compile its accessors at run time, about 0.1 s); other types are described by reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 }
+
+/// <summary>Types the CLI writes on every run of a command, described at build time.</summary>
+[JsonSerializable(typeof(GatheredContext))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

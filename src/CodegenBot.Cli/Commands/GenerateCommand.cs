@@ -35,6 +35,7 @@ internal static class GenerateCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            _ = EngineWarmUp.Start(rules: true);
             var repositoryPath = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(repo)!));
             var request = new GenerationRequest
             {
