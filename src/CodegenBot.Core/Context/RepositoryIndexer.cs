@@ -190,7 +190,9 @@ internal sealed partial class RepositoryIndexer(
         progress?.Report(new IndexProgress(0, total));
         var batches = ExtractInBatchesAsync(root, batched, analyses, Step, cancellationToken);
         var externalSymbols = ExtractExternalAsync(root, external, Step, cancellationToken);
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        // One worker per core: the pool would otherwise run more (four on two cores here), each holding a file's text,
+        // skeleton and tree while the collector copies what is in flight (a cold index on efcore 0.1-0.3 s faster).
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         var later = batched.Select(e => e.Index).Concat(external.Select(e => e.Index)).ToHashSet();
         Parallel.ForEach(fresh.Where(i => !later.Contains(i)).ToList(), parallel, index =>
         {
