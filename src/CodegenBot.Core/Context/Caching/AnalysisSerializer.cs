@@ -191,7 +191,9 @@ internal static class AnalysisSerializer
         {
             if (Buffer.Length - _position < count)
             {
-                var grown = new byte[Math.Max(Buffer.Length * 2, _position + count)];
+                // Doubling stops at the largest array (as a MemoryStream's growth does), so a body past 1 GB neither
+                // overflows the length nor copies itself on every write.
+                var grown = new byte[Math.Max((int)Math.Min(2L * Buffer.Length, Array.MaxLength), _position + count)];
                 Buffer.AsSpan(0, _position).CopyTo(grown);
                 Buffer = grown;
             }

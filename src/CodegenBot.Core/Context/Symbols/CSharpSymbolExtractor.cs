@@ -112,8 +112,8 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         DelegateDeclarationSyntax d => (d.Identifier.ValueText, SymbolKind.Delegate, $"{Modifiers(d.Modifiers)}delegate {d.ReturnType} {d.Identifier}{d.TypeParameterList}{d.ParameterList}"),
         MethodDeclarationSyntax m => (m.Identifier.ValueText, SymbolKind.Method, $"{Modifiers(m.Modifiers)}{m.ReturnType} {m.ExplicitInterfaceSpecifier}{m.Identifier}{m.TypeParameterList}{m.ParameterList}"),
         ConstructorDeclarationSyntax c => (c.Identifier.ValueText, SymbolKind.Constructor, $"{Modifiers(c.Modifiers)}{c.Identifier}{c.ParameterList}"),
-        PropertyDeclarationSyntax p => (p.Identifier.ValueText, SymbolKind.Property, $"{Modifiers(p.Modifiers)}{p.Type} {p.Identifier} {Accessors(p.AccessorList)}".TrimEnd()),
-        EventDeclarationSyntax ev => (ev.Identifier.ValueText, SymbolKind.Event, $"{Modifiers(ev.Modifiers)}event {ev.Type} {ev.Identifier}"),
+        PropertyDeclarationSyntax p => (p.Identifier.ValueText, SymbolKind.Property, $"{Modifiers(p.Modifiers)}{p.Type} {p.ExplicitInterfaceSpecifier}{p.Identifier} {Accessors(p.AccessorList)}".TrimEnd()),
+        EventDeclarationSyntax ev => (ev.Identifier.ValueText, SymbolKind.Event, $"{Modifiers(ev.Modifiers)}event {ev.Type} {ev.ExplicitInterfaceSpecifier}{ev.Identifier}"),
         EventFieldDeclarationSyntax ef when ef.Declaration.Variables.Count > 0 =>
             (ef.Declaration.Variables[0].Identifier.ValueText, SymbolKind.Event,
              $"{Modifiers(ef.Modifiers)}event {ef.Declaration.Type} {string.Join(", ", ef.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),

@@ -103,6 +103,22 @@ public sealed class AnalysisSerializerTests
         }
     }
 
+    /// <summary>Numbers no real analysis has (negative lines, lengths and counts) are still written as a <see cref="BinaryWriter"/> writes them.</summary>
+    [Fact]
+    public void Serialize_NegativeNumbers_AsABinaryWriterWritesThem()
+    {
+        var analysis = new RepositoryAnalysis("tree", [
+            new FileAnalysis(
+                new RepositoryFile("a.cs", long.MinValue, SkipReason.None, "csharp", -1, Tracked: true),
+                "blob",
+                new FileSymbols("a.cs", "csharp", [new SymbolDefinition("A", SymbolKind.Class, "a.cs", int.MinValue, -1, "class A", null, null)], []),
+                new TermBag(["alpha"], [int.MinValue])),
+            new FileAnalysis(new RepositoryFile("b.cs", -1, Lines: int.MinValue), "blob", new FileSymbols("b.cs", "", [], []), new TermBag(["beta"], [-1])),
+        ]);
+
+        Assert.Equal(WrittenByBinaryWriter(analysis), AnalysisSerializer.Serialize(analysis));
+    }
+
     /// <summary>Format 1 as a <see cref="BinaryWriter"/> writes it: a string table, then the structure as its indexes.</summary>
     private static byte[] WrittenByBinaryWriter(RepositoryAnalysis analysis)
     {

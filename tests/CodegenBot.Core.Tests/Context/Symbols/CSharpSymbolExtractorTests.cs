@@ -58,7 +58,7 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
-    public void Extract_Events_BothFieldLikeAndWithAccessors()
+    public void Extract_Events_FieldLikeWithAccessorsAndExplicit()
     {
         const string source = """
             public class Button
@@ -67,6 +67,8 @@ public sealed class CSharpSymbolExtractorTests
                 public event EventHandler? Clicked;
                 internal static event Action<int> Opened, Closed;
                 public event EventHandler Pressed { add { } remove { } }
+                event EventHandler IControl.Focused { add { } remove { } }
+                int IControl.Tabs => 4;
             }
             """;
 
@@ -77,7 +79,9 @@ public sealed class CSharpSymbolExtractorTests
             "Event Clicked @4 in Button: public event EventHandler? Clicked",
             "Event Opened @5 in Button: internal static event Action<int> Opened, Closed",
             "Event Pressed @6 in Button: public event EventHandler Pressed",
-        ], symbols.Definitions.Where(d => d.Kind == SymbolKind.Event).Select(d => $"{d.Kind} {d.Name} @{d.Line} in {d.Container}: {d.Signature}"));
+            "Event Focused @7 in Button: event EventHandler IControl.Focused",
+            "Property Tabs @8 in Button: int IControl.Tabs",
+        ], symbols.Definitions.Where(d => d.Kind is SymbolKind.Event or SymbolKind.Property).Select(d => $"{d.Kind} {d.Name} @{d.Line} in {d.Container}: {d.Signature}"));
         Assert.Equal("Raised on a click.", symbols.Definitions.Single(d => d.Name == "Clicked").Summary);
         Assert.DoesNotContain("Clicked", symbols.References);
     }
