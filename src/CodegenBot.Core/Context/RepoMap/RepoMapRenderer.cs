@@ -5,7 +5,8 @@ namespace CodegenBot.Core.Context.RepoMap;
 
 /// <summary>
 /// Renders a signatures-only map of files: each path, then its types and top-level functions, then their members,
-/// one signature per line, no bodies. Private members are left out: the map tells the model what it can use.
+/// one signature per line, no bodies. Private members are left out (in C#, also members declared without an access
+/// modifier in a class, struct or record): the map tells the model what it can use.
 /// </summary>
 internal static class RepoMapRenderer
 {
@@ -20,7 +21,7 @@ internal static class RepoMapRenderer
         foreach (var file in files)
         {
             builder.Append(file.Path).Append(':').Append('\n');
-            foreach (var definition in file.Definitions.Where(IsShown).OrderBy(d => d.Line))
+            foreach (var definition in file.Definitions.Where(d => IsShown(d) && !(file.Language == "csharp" && IsImplicitlyPrivate(d, file.Definitions))).OrderBy(d => d.Line))
             {
                 var nested = definition.Container is not null && MemberKinds.Contains(definition.Kind);
                 builder.Append(nested ? "    " : "  ").Append(OneLine(definition.Signature.Length > 0 ? definition.Signature : definition.Name)).Append('\n');
@@ -34,6 +35,58 @@ internal static class RepoMapRenderer
         definition.Kind != SymbolKind.Namespace
         && !definition.Signature.StartsWith("private ", StringComparison.Ordinal)
         && !definition.Name.StartsWith('_');
+
+    /// <summary>
+    /// A C# member or nested type declared without an access modifier in a class, struct or record, which makes it
+    /// private (the type whose lines hold it names the container). Members of interfaces and enums, types in a
+    /// namespace, and explicit interface implementations (<c>void IFoo.Bar()</c>) are not private that way.
+    /// </summary>
+    private static bool IsImplicitlyPrivate(SymbolDefinition definition, IReadOnlyList<SymbolDefinition> inFile)
+    {
+        if (definition.Container is null || definition.Kind == SymbolKind.Namespace || HasAccessModifier(definition.Signature)
+            || definition.Signature.Contains("." + definition.Name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        SymbolDefinition? container = null;
+        foreach (var candidate in inFile)
+        {
+            // The innermost type of that name whose lines hold the member.
+            if (candidate.Name == definition.Container && candidate.Line <= definition.Line && candidate.EndLine >= definition.EndLine
+                && !ReferenceEquals(candidate, definition) && (container is null || candidate.Line >= container.Line))
+            {
+                container = candidate;
+            }
+        }
+
+        return container?.Kind is SymbolKind.Class or SymbolKind.Struct or SymbolKind.Record;
+    }
+
+    /// <summary>Whether the modifiers a C# signature starts with hold an access modifier.</summary>
+    private static bool HasAccessModifier(string signature)
+    {
+        var rest = signature.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var space = rest.IndexOf(' ');
+            var word = space < 0 ? rest : rest[..space];
+            if (word is "public" or "private" or "protected" or "internal")
+            {
+                return true;
+            }
+
+            if (word is not ("static" or "readonly" or "const" or "volatile" or "unsafe" or "new" or "override" or "virtual" or "abstract"
+                or "sealed" or "extern" or "async" or "partial" or "required" or "file" or "fixed" or "ref" or ""))
+            {
+                return false;
+            }
+
+            rest = space < 0 ? default : rest[(space + 1)..];
+        }
+
+        return false;
+    }
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -20,4 +20,64 @@ public sealed class RepoMapRendererTests
 
         Assert.Equal("src/Retry.cs:\n  public sealed class RetryPolicy : IRetryPolicy\n    public TimeSpan NextDelay(int attempt)\nREADME.md:\n", map);
     }
+
+    [Fact]
+    public void Render_CSharpMembersWithoutAccessModifier_AreLeftOutOfClassesButNotInterfacesEnumsOrExplicitImplementations()
+    {
+        const string source = """
+            namespace Demo;
+
+            class Helper
+            {
+                void Tidy() { }
+                static int count;
+                event Action Changed;
+                Helper() { }
+                class Inner { }
+                public void Run() { }
+                protected internal int Size { get; }
+                void IDisposable.Dispose() { }
+                int IShape.Sides => 4;
+            }
+
+            interface IShape { int Sides { get; } void Draw(); }
+
+            enum Kind { One }
+
+            struct Point { int x; public int X => x; }
+            """;
+        var file = CSharpSymbolExtractor.Extract("src/Helper.cs", source, TestContext.Current.CancellationToken);
+
+        var map = RepoMapRenderer.Render([file]);
+
+        Assert.Equal(
+            """
+            src/Helper.cs:
+              class Helper
+                public void Run()
+                protected internal int Size { get; }
+                void IDisposable.Dispose()
+                int IShape.Sides
+              interface IShape
+                int Sides { get; }
+                void Draw()
+              enum Kind
+                One
+              struct Point
+                public int X
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), map);
+    }
+
+    [Fact]
+    public void Render_MembersWithoutAccessModifier_InOtherLanguages_AreKept()
+    {
+        var file = new FileSymbols("src/helper.py", "python",
+        [
+            new SymbolDefinition("Helper", SymbolKind.Class, "src/helper.py", 1, 5, "class Helper", null, null),
+            new SymbolDefinition("tidy", SymbolKind.Method, "src/helper.py", 2, 3, "def tidy(self)", "Helper", null),
+        ], []);
+
+        Assert.Equal("src/helper.py:\n  class Helper\n    def tidy(self)\n", RepoMapRenderer.Render([file]));
+    }
 }
