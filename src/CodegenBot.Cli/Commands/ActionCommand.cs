@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CodegenBot.Core;
 using CodegenBot.GitHub.Actions;
 using CodegenBot.GitHub.Jobs;
 
@@ -17,7 +16,6 @@ internal static class ActionCommand
         var command = new Command("action", "Run as the GitHub Action: act on the event in GITHUB_EVENT_PATH (see docs/action.md).") { verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            _ = EngineWarmUp.Start(rules: true);
             var action = ActionEnvironment.Read(context.Environment, context.CurrentDirectory);
             if (context.Environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
             {

@@ -31,7 +31,6 @@ internal static class ContextCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            _ = EngineWarmUp.Start(rules: false);
             var root = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(repo)!));
             var text = await TaskInput.ReadAsync(parse.GetValue(task), parse.GetValue(taskFile), cancellationToken);
             if (parse.GetValue(budget) is < 1000)

@@ -35,7 +35,6 @@ internal static class GenerateCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            _ = EngineWarmUp.Start(rules: true);
             var repositoryPath = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(repo)!));
             var request = new GenerationRequest
             {
