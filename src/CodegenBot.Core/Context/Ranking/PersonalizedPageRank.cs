@@ -121,8 +121,8 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
             }
         }
 
-        // Edges are bucketed by source, then sorted within each node (a large repository has millions): one primitive
-        // key per edge, target then position in the input, so parallel edges merge with weights added in input order.
+        // Edges are bucketed by source, then each node's are sorted and merged (a large repository has millions): one
+        // primitive key per edge, target then position in the input.
         var offsets = new int[nodeCount + 1];
         foreach (var edge in kept)
         {
@@ -136,36 +136,88 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
 
         var keys = new long[kept.Count];
         var fill = (int[])offsets.Clone();
+        var keptWeights = new double[kept.Count];
         for (var index = 0; index < kept.Count; index++)
         {
             keys[fill[kept[index].From]++] = ((long)kept[index].To << 32) | (uint)index;
+            keptWeights[index] = kept[index].Weight;
         }
 
-        var starts = new int[nodeCount + 1];
-        var targets = new List<int>(kept.Count);
-        var weights = new List<double>(kept.Count);
+        var layout = new Layout(nodeCount, kept.Count);
         for (var node = 0; node < nodeCount; node++)
         {
-            starts[node] = targets.Count;
-            var segment = keys.AsSpan(offsets[node], offsets[node + 1] - offsets[node]);
-            segment.Sort();
-            foreach (var key in segment)
+            layout.AddRow(node, keys.AsSpan(offsets[node], offsets[node + 1] - offsets[node]), keptWeights);
+        }
+
+        return layout.Finish();
+    }
+
+    /// <summary>
+    /// Lays out a graph row by row: <paramref name="addRow"/> appends the edges of one node (in its input order) to an
+    /// empty list. The same graph as <see cref="FromEdges"/> over the rows' edges in node order, without holding every
+    /// edge at once.
+    /// </summary>
+    public static WeightedGraph FromRows(int nodeCount, Action<int, List<(int To, double Weight)>> addRow)
+    {
+        var row = new List<(int To, double Weight)>();
+        var keys = new List<long>();
+        var rowWeights = new List<double>();
+        var layout = new Layout(nodeCount, 0);
+        for (var node = 0; node < nodeCount; node++)
+        {
+            row.Clear();
+            addRow(node, row);
+            keys.Clear();
+            rowWeights.Clear();
+            foreach (var (to, weight) in row)
             {
-                var (target, weight) = ((int)(key >> 32), kept[(int)(uint)key].Weight);
-                if (targets.Count > starts[node] && targets[^1] == target)
+                if (to != node && weight > 0)
                 {
-                    weights[^1] += weight;
+                    keys.Add(((long)to << 32) | (uint)rowWeights.Count);
+                    rowWeights.Add(weight);
+                }
+            }
+
+            layout.AddRow(node, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rowWeights));
+        }
+
+        return layout.Finish();
+    }
+
+    /// <summary>
+    /// The compressed rows as they are built: each row's keys (target, then position) are sorted, and parallel
+    /// edges merge with their weights added in input order.
+    /// </summary>
+    private sealed class Layout(int nodeCount, int capacity)
+    {
+        private readonly int[] _starts = new int[nodeCount + 1];
+        private readonly List<int> _targets = new(capacity);
+        private readonly List<double> _weights = new(capacity);
+
+        public void AddRow(int node, Span<long> keys, ReadOnlySpan<double> weightAt)
+        {
+            _starts[node] = _targets.Count;
+            keys.Sort();
+            foreach (var key in keys)
+            {
+                var (target, weight) = ((int)(key >> 32), weightAt[(int)(uint)key]);
+                if (_targets.Count > _starts[node] && _targets[^1] == target)
+                {
+                    _weights[^1] += weight;
                 }
                 else
                 {
-                    targets.Add(target);
-                    weights.Add(weight);
+                    _targets.Add(target);
+                    _weights.Add(weight);
                 }
             }
         }
 
-        starts[nodeCount] = targets.Count;
-        return new WeightedGraph(nodeCount, starts, [.. targets], [.. weights]);
+        public WeightedGraph Finish()
+        {
+            _starts[nodeCount] = _targets.Count;
+            return new WeightedGraph(nodeCount, _starts, [.. _targets], [.. _weights]);
+        }
     }
 
     /// <summary>The position of the edge from → to in <see cref="Targets"/>, or -1.</summary>

@@ -58,7 +58,13 @@ internal sealed class RankingIndex
             }
         }
 
-        _graph = WeightedGraph.FromEdges(_files.Length, Edges());
+        _graph = WeightedGraph.FromRows(_files.Length, (from, row) =>
+        {
+            foreach (var identifier in _files[from].References)
+            {
+                AddEdgesOf(from, identifier, 1, row);
+            }
+        });
         _pairs = TestPairing.Pairs(_paths);
         _bm25 = new Bm25Index(analyses.Select(a => a.Terms).ToList());
     }
@@ -125,7 +131,16 @@ internal sealed class RankingIndex
         }
 
         // A changed file keeps its language and names, so its new edges come from this index's definers as they are.
-        var rows = changed.ToDictionary(i => i, i => WeightedGraph.FromEdges(_files.Length, analyses[i].Symbols.References.SelectMany(r => EdgesOf(i, r, 1))));
+        var rows = changed.ToDictionary(i => i, i => WeightedGraph.FromRows(_files.Length, (from, row) =>
+        {
+            if (from == i)
+            {
+                foreach (var identifier in analyses[i].Symbols.References)
+                {
+                    AddEdgesOf(i, identifier, 1, row);
+                }
+            }
+        }));
         var starts = new int[_files.Length + 1];
         var targets = new List<int>(_graph.Targets.Length);
         var weights = new List<double>(_graph.Weights.Length);
@@ -282,33 +297,20 @@ internal sealed class RankingIndex
     /// Edges from each file to the files defining the identifiers it references, without the task: a name the task
     /// mentions weighs <see cref="RankingWeights.NamedIdentifierEdge"/> times more, which <see cref="WeightsFor"/> adds.
     /// </summary>
-    private IEnumerable<(int From, int To, double Weight)> Edges()
-    {
-        for (var from = 0; from < _files.Length; from++)
-        {
-            foreach (var identifier in _files[from].References)
-            {
-                foreach (var edge in EdgesOf(from, identifier, 1))
-                {
-                    yield return edge;
-                }
-            }
-        }
-    }
-
-    private IEnumerable<(int From, int To, double Weight)> EdgesOf(int from, string identifier, double factor)
+    /// <summary>Appends the edges from a file to the definers of one identifier it uses (none for a short or common name).</summary>
+    private void AddEdgesOf(int from, string identifier, double factor, List<(int To, double Weight)> row)
     {
         if (identifier.Length < RankingWeights.MinIdentifierLength || !_definers.TryGetValue(identifier, out var targets)
             || targets.Count > RankingWeights.MaxDefinitionsPerIdentifier)
         {
-            yield break;
+            return;
         }
 
         var weight = factor * (identifier.StartsWith('_') ? RankingWeights.PrivateIdentifierEdge : 1) / targets.Count;
         foreach (var to in targets)
         {
             // A name used in one language and defined in another is mostly a coincidence (or a shim).
-            yield return (from, to, _files[from].Language == _files[to].Language ? weight : weight * RankingWeights.CrossLanguageEdge);
+            row.Add((to, _files[from].Language == _files[to].Language ? weight : weight * RankingWeights.CrossLanguageEdge));
         }
     }
 
@@ -316,6 +318,7 @@ internal sealed class RankingIndex
     private double[]? WeightsFor(TaskContext task)
     {
         double[]? weights = null;
+        var named = new List<(int To, double Weight)>();
         foreach (var identifier in task.SymbolNames.Distinct(StringComparer.Ordinal))
         {
             for (var from = 0; from < _files.Length; from++)
@@ -325,7 +328,9 @@ internal sealed class RankingIndex
                     continue;
                 }
 
-                foreach (var (_, to, extra) in EdgesOf(from, identifier, RankingWeights.NamedIdentifierEdge - 1))
+                named.Clear();
+                AddEdgesOf(from, identifier, RankingWeights.NamedIdentifierEdge - 1, named);
+                foreach (var (to, extra) in named)
                 {
                     if (_graph.EdgeIndex(from, to) is var edge && edge >= 0)
                     {

@@ -42,6 +42,25 @@ public sealed class PersonalizedPageRankTests
     }
 
     [Fact]
+    public void WeightedGraph_FromRows_IsFromEdgesOverTheRowsInNodeOrder()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 200; round++)
+        {
+            var nodes = random.Next(1, 30);
+            var rows = Enumerable.Range(0, nodes).Select(_ => Enumerable.Range(0, random.Next(0, 40))
+                .Select(_ => (To: random.Next(nodes), Weight: random.Next(4) == 0 ? 0 : random.NextDouble() * 3)).ToList()).ToList();
+
+            var expected = WeightedGraph.FromEdges(nodes, rows.SelectMany((row, from) => row.Select(e => (from, e.To, e.Weight))));
+            var actual = WeightedGraph.FromRows(nodes, (node, row) => row.AddRange(rows[node]));
+
+            Assert.Equal(expected.Starts, actual.Starts);
+            Assert.Equal(expected.Targets, actual.Targets);
+            Assert.Equal(expected.Weights, actual.Weights);
+        }
+    }
+
+    [Fact]
     public void WeightedGraph_FromEdges_MergesParallelEdgesDropsSelfLoopsAndSortsTargets()
     {
         var graph = WeightedGraph.FromEdges(3, [(0, 2, 1), (0, 1, 2), (0, 2, 0.5), (1, 1, 4), (2, 0, 0)]);
