@@ -14,11 +14,14 @@ internal static class AnalysisSerializer
 {
     private const int Format = 1;
 
+    /// <summary>The most bytes a 7-bit encoded number takes (a <see cref="long"/>).</summary>
+    private const int MaxNumberBytes = 10;
+
     /// <summary>
     /// The entry's bytes, exactly as a <see cref="BinaryWriter"/> over UTF-8 would write them: the structure goes into
-    /// one growing buffer while the string table is built, then the table and the structure are copied into a buffer
-    /// of the exact size. About a million strings are looked up on a large repository, so nothing here goes through a
-    /// stream.
+    /// an <see cref="System.Buffers.ArrayBufferWriter{T}"/> while the string table is built, then the table and the structure are
+    /// copied into an array of the exact size. About a million strings are looked up on a large repository, so
+    /// nothing here goes through a stream.
     /// </summary>
     public static byte[] Serialize(RepositoryAnalysis analysis)
     {
@@ -35,13 +38,22 @@ internal static class AnalysisSerializer
         var distinct = (definitions * 2) + (items / 6) + analysis.Files.Count;
         var strings = new Dictionary<string, int>(distinct, StringComparer.Ordinal);
         var table = new List<string>(distinct);
-        var body = new ByteWriter((analysis.Files.Count * 32) + (definitions * 12) + (items * 2));
+        var body = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(64, (analysis.Files.Count * 32) + (definitions * 12) + (items * 2)));
 
-        void Str(ref ByteWriter writer, string? value)
+        // As BinaryWriter's Write7BitEncodedInt (a negative value takes five bytes) and Write7BitEncodedInt64.
+        void Int(int value) => body.Advance(Encode(body.GetSpan(MaxNumberBytes), (uint)value));
+        void Long(long value) => body.Advance(Encode(body.GetSpan(MaxNumberBytes), (ulong)value));
+        void Byte(byte value)
+        {
+            body.GetSpan(1)[0] = value;
+            body.Advance(1);
+        }
+
+        void Str(string? value)
         {
             if (value is null)
             {
-                writer.Int(0);
+                Int(0);
                 return;
             }
 
@@ -52,152 +64,92 @@ internal static class AnalysisSerializer
                 table.Add(value);
             }
 
-            writer.Int(index + 1);
+            Int(index + 1);
         }
 
-        Str(ref body, analysis.TreeKey);
-        body.Int(analysis.Files.Count);
+        Str(analysis.TreeKey);
+        Int(analysis.Files.Count);
         foreach (var (file, blob, symbols, terms) in analysis.Files)
         {
-            Str(ref body, file.Path);
-            body.Long(file.Length);
-            body.Byte((byte)file.Skip);
-            Str(ref body, file.Language);
-            body.Int(file.Lines);
-            body.Byte(file.Tracked ? (byte)1 : (byte)0);
-            Str(ref body, blob);
-            Str(ref body, symbols.Language);
-            body.Int(symbols.Definitions.Count);
+            Str(file.Path);
+            Long(file.Length);
+            Byte((byte)file.Skip);
+            Str(file.Language);
+            Int(file.Lines);
+            Byte(file.Tracked ? (byte)1 : (byte)0);
+            Str(blob);
+            Str(symbols.Language);
+            Int(symbols.Definitions.Count);
             foreach (var d in symbols.Definitions)
             {
-                Str(ref body, d.Name);
-                body.Byte((byte)d.Kind);
-                body.Int(d.Line);
-                body.Int(d.EndLine);
-                Str(ref body, d.Signature);
-                Str(ref body, d.Container);
-                Str(ref body, d.Summary);
+                Str(d.Name);
+                Byte((byte)d.Kind);
+                Int(d.Line);
+                Int(d.EndLine);
+                Str(d.Signature);
+                Str(d.Container);
+                Str(d.Summary);
             }
 
-            body.Int(symbols.References.Count);
+            Int(symbols.References.Count);
             foreach (var reference in symbols.References)
             {
-                Str(ref body, reference);
+                Str(reference);
             }
 
-            body.Int(terms.Terms.Count);
+            Int(terms.Terms.Count);
             for (var i = 0; i < terms.Terms.Count; i++)
             {
-                Str(ref body, terms.Terms[i]);
-                body.Int(terms.Counts[i]);
+                Str(terms.Terms[i]);
+                Int(terms.Counts[i]);
             }
         }
 
-        var size = ByteWriter.SizeOf((ulong)Format) + ByteWriter.SizeOf((ulong)table.Count) + body.Length;
-        foreach (var value in table)
+        var lengths = new int[table.Count];
+        var size = SizeOf(Format) + SizeOf((uint)table.Count) + body.WrittenCount;
+        for (var i = 0; i < table.Count; i++)
         {
-            var length = Encoding.UTF8.GetByteCount(value);
-            size += ByteWriter.SizeOf((ulong)length) + length;
+            lengths[i] = Encoding.UTF8.GetByteCount(table[i]);
+            size += SizeOf((uint)lengths[i]) + lengths[i];
         }
 
-        var output = new ByteWriter(new byte[size]);
-        output.Int(Format);
-        output.Int(table.Count);
-        foreach (var value in table)
+        var output = new byte[size];
+        var position = Encode(output, Format);
+        position += Encode(output.AsSpan(position), (uint)table.Count);
+        for (var i = 0; i < table.Count; i++)
         {
-            output.String(value);
+            position += Encode(output.AsSpan(position), (uint)lengths[i]);
+            position += Encoding.UTF8.GetBytes(table[i], output.AsSpan(position));
         }
 
-        output.Bytes(body.Written);
-        return output.Buffer;
+        body.WrittenSpan.CopyTo(output.AsSpan(position));
+        return output;
     }
 
-    /// <summary>
-    /// Writes what <see cref="BinaryWriter"/> writes (7-bit encoded integers, length-prefixed UTF-8) into an array,
-    /// doubling it when full.
-    /// </summary>
-    private struct ByteWriter(byte[] buffer)
+    /// <summary>Writes a 7-bit encoded number at the start of <paramref name="destination"/>; returns its length.</summary>
+    private static int Encode(Span<byte> destination, ulong value)
     {
-        private int _position;
-
-        public ByteWriter(int capacity)
-            : this(new byte[Math.Max(64, capacity)])
+        var written = 0;
+        while (value >= 0x80)
         {
+            destination[written++] = (byte)(value | 0x80);
+            value >>= 7;
         }
 
-        public byte[] Buffer { get; private set; } = buffer;
+        destination[written++] = (byte)value;
+        return written;
+    }
 
-        public readonly int Length => _position;
-
-        public readonly ReadOnlySpan<byte> Written => Buffer.AsSpan(0, _position);
-
-        public static int SizeOf(ulong value)
+    private static int SizeOf(ulong value)
+    {
+        var size = 1;
+        while (value >= 0x80)
         {
-            var size = 1;
-            while (value >= 0x80)
-            {
-                value >>= 7;
-                size++;
-            }
-
-            return size;
+            value >>= 7;
+            size++;
         }
 
-        public void Byte(byte value)
-        {
-            Ensure(1);
-            Buffer[_position++] = value;
-        }
-
-        /// <summary>As <see cref="BinaryWriter.Write7BitEncodedInt"/>: a negative value takes five bytes.</summary>
-        public void Int(int value) => Unsigned((uint)value);
-
-        /// <summary>As <see cref="BinaryWriter.Write7BitEncodedInt64"/>.</summary>
-        public void Long(long value) => Unsigned((ulong)value);
-
-        public void String(string value)
-        {
-            var length = Encoding.UTF8.GetByteCount(value);
-            Unsigned((ulong)length);
-            Ensure(length);
-            _position += Encoding.UTF8.GetBytes(value, Buffer.AsSpan(_position));
-        }
-
-        public void Bytes(ReadOnlySpan<byte> value)
-        {
-            Ensure(value.Length);
-            value.CopyTo(Buffer.AsSpan(_position));
-            _position += value.Length;
-        }
-
-        private void Unsigned(ulong value)
-        {
-            if (Buffer.Length - _position < 10)
-            {
-                Ensure(SizeOf(value));
-            }
-
-            var buffer = Buffer;
-            while (value >= 0x80)
-            {
-                buffer[_position++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            buffer[_position++] = (byte)value;
-        }
-
-        private void Ensure(int count)
-        {
-            if (Buffer.Length - _position < count)
-            {
-                // Doubling stops at the largest array (as a MemoryStream's growth does), so a body past 1 GB neither
-                // overflows the length nor copies itself on every write.
-                var grown = new byte[Math.Max((int)Math.Min(2L * Buffer.Length, Array.MaxLength), _position + count)];
-                Buffer.AsSpan(0, _position).CopyTo(grown);
-                Buffer = grown;
-            }
-        }
+        return size;
     }
 
     public static RepositoryAnalysis Deserialize(byte[] bytes)
