@@ -21,7 +21,7 @@ internal static class RepoMapRenderer
         foreach (var file in files)
         {
             builder.Append(file.Path).Append(':').Append('\n');
-            foreach (var definition in file.Definitions.Where(d => IsShown(d) && !(file.Language == "csharp" && IsImplicitlyPrivate(d, file.Definitions))).OrderBy(d => d.Line))
+            foreach (var definition in file.Definitions.Where(d => IsShown(d, file)).OrderBy(d => d.Line))
             {
                 var nested = definition.Container is not null && MemberKinds.Contains(definition.Kind);
                 builder.Append(nested ? "    " : "  ").Append(OneLine(definition.Signature.Length > 0 ? definition.Signature : definition.Name)).Append('\n');
@@ -31,10 +31,11 @@ internal static class RepoMapRenderer
         return builder.ToString();
     }
 
-    private static bool IsShown(SymbolDefinition definition) =>
+    private static bool IsShown(SymbolDefinition definition, FileSymbols file) =>
         definition.Kind != SymbolKind.Namespace
         && !definition.Signature.StartsWith("private ", StringComparison.Ordinal)
-        && !definition.Name.StartsWith('_');
+        && !definition.Name.StartsWith('_')
+        && !(file.Language == "csharp" && IsImplicitlyPrivate(definition, file.Definitions));
 
     /// <summary>
     /// A C# member or nested type declared without an access modifier in a class, struct or record, which makes it
@@ -43,7 +44,7 @@ internal static class RepoMapRenderer
     /// </summary>
     private static bool IsImplicitlyPrivate(SymbolDefinition definition, IReadOnlyList<SymbolDefinition> inFile)
     {
-        if (definition.Container is null || definition.Kind == SymbolKind.Namespace || HasAccessModifier(definition.Signature)
+        if (definition.Container is null || HasAccessModifier(definition.Signature)
             || definition.Signature.Contains("." + definition.Name, StringComparison.Ordinal))
         {
             return false;
