@@ -112,112 +112,67 @@ internal sealed record WeightedGraph(int NodeCount, int[] Starts, int[] Targets,
     /// <summary>Lays out edges (positive weights; several between a pair add up, in the order given; self-loops dropped).</summary>
     public static WeightedGraph FromEdges(int nodeCount, IEnumerable<(int From, int To, double Weight)> edges)
     {
-        var kept = new List<(int From, int To, double Weight)>();
-        foreach (var edge in edges)
+        var rows = new List<(int To, double Weight)>?[nodeCount];
+        foreach (var (from, to, weight) in edges)
         {
-            if (edge.From != edge.To && edge.Weight > 0)
+            (rows[from] ??= []).Add((to, weight));
+        }
+
+        return FromRows(nodeCount, (node, row) =>
+        {
+            if (rows[node] is { } edgesOfNode)
             {
-                kept.Add(edge);
+                row.AddRange(edgesOfNode);
             }
-        }
-
-        // Edges are bucketed by source, then each node's are sorted and merged (a large repository has millions): one
-        // primitive key per edge, target then position in the input.
-        var offsets = new int[nodeCount + 1];
-        foreach (var edge in kept)
-        {
-            offsets[edge.From + 1]++;
-        }
-
-        for (var node = 0; node < nodeCount; node++)
-        {
-            offsets[node + 1] += offsets[node];
-        }
-
-        var keys = new long[kept.Count];
-        var fill = (int[])offsets.Clone();
-        var keptWeights = new double[kept.Count];
-        for (var index = 0; index < kept.Count; index++)
-        {
-            keys[fill[kept[index].From]++] = ((long)kept[index].To << 32) | (uint)index;
-            keptWeights[index] = kept[index].Weight;
-        }
-
-        var layout = new Layout(nodeCount, kept.Count);
-        for (var node = 0; node < nodeCount; node++)
-        {
-            layout.AddRow(node, keys.AsSpan(offsets[node], offsets[node + 1] - offsets[node]), keptWeights);
-        }
-
-        return layout.Finish();
+        });
     }
 
     /// <summary>
     /// Lays out a graph row by row: <paramref name="addRow"/> appends the edges of one node (in its input order) to an
-    /// empty list. The same graph as <see cref="FromEdges"/> over the rows' edges in node order, without holding every
-    /// edge at once.
+    /// empty list. Each row's edges are sorted by one primitive key (target, then position in the row), so parallel
+    /// edges merge with their weights added in input order; a large repository has millions of edges, and no more
+    /// than one row of them is held at a time.
     /// </summary>
     public static WeightedGraph FromRows(int nodeCount, Action<int, List<(int To, double Weight)>> addRow)
     {
         var row = new List<(int To, double Weight)>();
         var keys = new List<long>();
-        var rowWeights = new List<double>();
-        var layout = new Layout(nodeCount, 0);
+        var starts = new int[nodeCount + 1];
+        var targets = new List<int>();
+        var weights = new List<double>();
         for (var node = 0; node < nodeCount; node++)
         {
             row.Clear();
             addRow(node, row);
             keys.Clear();
-            rowWeights.Clear();
-            foreach (var (to, weight) in row)
+            for (var position = 0; position < row.Count; position++)
             {
-                if (to != node && weight > 0)
+                if (row[position] is var (to, weight) && to != node && weight > 0)
                 {
-                    keys.Add(((long)to << 32) | (uint)rowWeights.Count);
-                    rowWeights.Add(weight);
+                    keys.Add(((long)to << 32) | (uint)position);
                 }
             }
 
-            layout.AddRow(node, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rowWeights));
-        }
-
-        return layout.Finish();
-    }
-
-    /// <summary>
-    /// The compressed rows as they are built: each row's keys (target, then position) are sorted, and parallel
-    /// edges merge with their weights added in input order.
-    /// </summary>
-    private sealed class Layout(int nodeCount, int capacity)
-    {
-        private readonly int[] _starts = new int[nodeCount + 1];
-        private readonly List<int> _targets = new(capacity);
-        private readonly List<double> _weights = new(capacity);
-
-        public void AddRow(int node, Span<long> keys, ReadOnlySpan<double> weightAt)
-        {
-            _starts[node] = _targets.Count;
-            keys.Sort();
-            foreach (var key in keys)
+            starts[node] = targets.Count;
+            var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+            sorted.Sort();
+            foreach (var key in sorted)
             {
-                var (target, weight) = ((int)(key >> 32), weightAt[(int)(uint)key]);
-                if (_targets.Count > _starts[node] && _targets[^1] == target)
+                var (target, weight) = ((int)(key >> 32), row[(int)(uint)key].Weight);
+                if (targets.Count > starts[node] && targets[^1] == target)
                 {
-                    _weights[^1] += weight;
+                    weights[^1] += weight;
                 }
                 else
                 {
-                    _targets.Add(target);
-                    _weights.Add(weight);
+                    targets.Add(target);
+                    weights.Add(weight);
                 }
             }
         }
 
-        public WeightedGraph Finish()
-        {
-            _starts[nodeCount] = _targets.Count;
-            return new WeightedGraph(nodeCount, _starts, [.. _targets], [.. _weights]);
-        }
+        starts[nodeCount] = targets.Count;
+        return new WeightedGraph(nodeCount, starts, [.. targets], [.. weights]);
     }
 
     /// <summary>The position of the edge from → to in <see cref="Targets"/>, or -1.</summary>

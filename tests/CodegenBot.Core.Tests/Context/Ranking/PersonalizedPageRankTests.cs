@@ -42,7 +42,7 @@ public sealed class PersonalizedPageRankTests
     }
 
     [Fact]
-    public void WeightedGraph_FromRows_IsFromEdgesOverTheRowsInNodeOrder()
+    public void WeightedGraph_FromRows_SortsTargetsMergesParallelEdgesInInputOrderAndDropsSelfLoopsAndZeroWeights()
     {
         var random = new Random(11);
         for (var round = 0; round < 200; round++)
@@ -51,12 +51,20 @@ public sealed class PersonalizedPageRankTests
             var rows = Enumerable.Range(0, nodes).Select(_ => Enumerable.Range(0, random.Next(0, 40))
                 .Select(_ => (To: random.Next(nodes), Weight: random.Next(4) == 0 ? 0 : random.NextDouble() * 3)).ToList()).ToList();
 
-            var expected = WeightedGraph.FromEdges(nodes, rows.SelectMany((row, from) => row.Select(e => (from, e.To, e.Weight))));
+            // The oracle: each row's kept edges grouped by target (in input order), targets ascending, weights summed.
+            var expected = rows.Select((row, from) => row.Where(e => e.To != from && e.Weight > 0).GroupBy(e => e.To).OrderBy(g => g.Key)
+                .Select(g => (To: g.Key, Weight: g.Skip(1).Aggregate(g.First().Weight, (sum, e) => sum + e.Weight))).ToList()).ToList();
             var actual = WeightedGraph.FromRows(nodes, (node, row) => row.AddRange(rows[node]));
+            var byEdges = WeightedGraph.FromEdges(nodes, rows.SelectMany((row, from) => row.Select(e => (from, e.To, e.Weight))));
+            var starts = new List<int> { 0 };
+            expected.ForEach(r => starts.Add(starts[^1] + r.Count));
 
-            Assert.Equal(expected.Starts, actual.Starts);
-            Assert.Equal(expected.Targets, actual.Targets);
-            Assert.Equal(expected.Weights, actual.Weights);
+            foreach (var graph in new[] { actual, byEdges })
+            {
+                Assert.Equal(starts, graph.Starts);
+                Assert.Equal(expected.SelectMany(r => r.Select(e => e.To)), graph.Targets);
+                Assert.Equal(expected.SelectMany(r => r.Select(e => e.Weight)), graph.Weights);
+            }
         }
     }
 
