@@ -91,7 +91,7 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 
     private static void Add(MemberDeclarationSyntax member, List<SymbolDefinition> definitions, SyntaxTree tree, string path, string parsed)
     {
-        if (Describe(member) is { } found)
+        if (Describe(member, parsed) is { } found)
         {
             var span = tree.GetLineSpan(member.Span);
             definitions.Add(new SymbolDefinition(
@@ -104,25 +104,53 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         tree.GetRoot(cancellationToken).ContainsDiagnostics
         && tree.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    private static (string Name, SymbolKind Kind, string Signature)? Describe(SyntaxNode node) => node switch
+    /// <summary>
+    /// The name, kind and one-line signature of a declaration this extractor reports. Signatures are written from
+    /// slices of the parsed text (each part's span, as <c>ToString()</c> would give it) into one buffer, so a
+    /// declaration costs one string for its signature and none for its parts.
+    /// </summary>
+    private static (string Name, SymbolKind Kind, string Signature)? Describe(MemberDeclarationSyntax node, string parsed)
     {
-        BaseNamespaceDeclarationSyntax ns => (ns.Name.ToString(), SymbolKind.Namespace, $"namespace {ns.Name}"),
-        EnumDeclarationSyntax e => (e.Identifier.ValueText, SymbolKind.Enum, Join(e.Modifiers, "enum", e.Identifier.ValueText, e.BaseList)),
-        TypeDeclarationSyntax t => (t.Identifier.ValueText, TypeKind(t), Join(t.Modifiers, TypeKeyword(t), t.Identifier.ValueText + t.TypeParameterList + t.ParameterList, t.BaseList)),
-        DelegateDeclarationSyntax d => (d.Identifier.ValueText, SymbolKind.Delegate, $"{Modifiers(d.Modifiers)}delegate {d.ReturnType} {d.Identifier}{d.TypeParameterList}{d.ParameterList}"),
-        MethodDeclarationSyntax m => (m.Identifier.ValueText, SymbolKind.Method, $"{Modifiers(m.Modifiers)}{m.ReturnType} {m.ExplicitInterfaceSpecifier}{m.Identifier}{m.TypeParameterList}{m.ParameterList}"),
-        ConstructorDeclarationSyntax c => (c.Identifier.ValueText, SymbolKind.Constructor, $"{Modifiers(c.Modifiers)}{c.Identifier}{c.ParameterList}"),
-        PropertyDeclarationSyntax p => (p.Identifier.ValueText, SymbolKind.Property, $"{Modifiers(p.Modifiers)}{p.Type} {p.ExplicitInterfaceSpecifier}{p.Identifier} {Accessors(p.AccessorList)}".TrimEnd()),
-        EventDeclarationSyntax ev => (ev.Identifier.ValueText, SymbolKind.Event, $"{Modifiers(ev.Modifiers)}event {ev.Type} {ev.ExplicitInterfaceSpecifier}{ev.Identifier}"),
-        EventFieldDeclarationSyntax ef when ef.Declaration.Variables.Count > 0 =>
-            (ef.Declaration.Variables[0].Identifier.ValueText, SymbolKind.Event,
-             $"{Modifiers(ef.Modifiers)}event {ef.Declaration.Type} {string.Join(", ", ef.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),
-        FieldDeclarationSyntax f when f.Declaration.Variables.Count > 0 =>
-            (f.Declaration.Variables[0].Identifier.ValueText, f.Modifiers.Any(SyntaxKind.ConstKeyword) ? SymbolKind.Constant : SymbolKind.Field,
-             $"{Modifiers(f.Modifiers)}{f.Declaration.Type} {string.Join(", ", f.Declaration.Variables.Select(v => v.Identifier.ValueText))}"),
-        EnumMemberDeclarationSyntax member => (member.Identifier.ValueText, SymbolKind.Constant, member.Identifier.ValueText),
-        _ => null,
-    };
+        var signature = new Signature(parsed);
+        switch (node)
+        {
+            case BaseNamespaceDeclarationSyntax ns:
+                var name = ns.Name.ToString();
+                return (name, SymbolKind.Namespace, "namespace " + name);
+            case EnumDeclarationSyntax e:
+                signature.Modifiers(e.Modifiers).Literal("enum ").Literal(e.Identifier.ValueText).Bases(e.BaseList);
+                return (e.Identifier.ValueText, SymbolKind.Enum, signature.ToString());
+            case TypeDeclarationSyntax t:
+                signature.Modifiers(t.Modifiers).Literal(TypeKeyword(t)).Literal(" ").Literal(t.Identifier.ValueText).Node(t.TypeParameterList).Node(t.ParameterList).Bases(t.BaseList);
+                return (t.Identifier.ValueText, TypeKind(t), signature.ToString());
+            case DelegateDeclarationSyntax d:
+                signature.Modifiers(d.Modifiers).Literal("delegate ").Node(d.ReturnType).Literal(" ").Token(d.Identifier).Node(d.TypeParameterList).Node(d.ParameterList);
+                return (d.Identifier.ValueText, SymbolKind.Delegate, signature.ToString());
+            case MethodDeclarationSyntax m:
+                signature.Modifiers(m.Modifiers).Node(m.ReturnType).Literal(" ").Node(m.ExplicitInterfaceSpecifier).Token(m.Identifier).Node(m.TypeParameterList).Node(m.ParameterList);
+                return (m.Identifier.ValueText, SymbolKind.Method, signature.ToString());
+            case ConstructorDeclarationSyntax c:
+                signature.Modifiers(c.Modifiers).Token(c.Identifier).Node(c.ParameterList);
+                return (c.Identifier.ValueText, SymbolKind.Constructor, signature.ToString());
+            case PropertyDeclarationSyntax p:
+                signature.Modifiers(p.Modifiers).Node(p.Type).Literal(" ").Node(p.ExplicitInterfaceSpecifier).Token(p.Identifier).Accessors(p.AccessorList).TrimEnd();
+                return (p.Identifier.ValueText, SymbolKind.Property, signature.ToString());
+            case EventDeclarationSyntax ev:
+                signature.Modifiers(ev.Modifiers).Literal("event ").Node(ev.Type).Literal(" ").Node(ev.ExplicitInterfaceSpecifier).Token(ev.Identifier);
+                return (ev.Identifier.ValueText, SymbolKind.Event, signature.ToString());
+            case EventFieldDeclarationSyntax ef when ef.Declaration.Variables.Count > 0:
+                signature.Modifiers(ef.Modifiers).Literal("event ").Node(ef.Declaration.Type).Literal(" ").Names(ef.Declaration.Variables);
+                return (ef.Declaration.Variables[0].Identifier.ValueText, SymbolKind.Event, signature.ToString());
+            case FieldDeclarationSyntax f when f.Declaration.Variables.Count > 0:
+                signature.Modifiers(f.Modifiers).Node(f.Declaration.Type).Literal(" ").Names(f.Declaration.Variables);
+                return (f.Declaration.Variables[0].Identifier.ValueText, f.Modifiers.Any(SyntaxKind.ConstKeyword) ? SymbolKind.Constant : SymbolKind.Field,
+                    signature.ToString());
+            case EnumMemberDeclarationSyntax member:
+                return (member.Identifier.ValueText, SymbolKind.Constant, member.Identifier.ValueText);
+            default:
+                return null;
+        }
+    }
 
     private static SymbolKind TypeKind(TypeDeclarationSyntax type) => type switch
     {
@@ -138,14 +166,6 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         _ => type.Keyword.ValueText,
     };
 
-    private static string Join(SyntaxTokenList modifiers, string keyword, string name, BaseListSyntax? bases) =>
-        $"{Modifiers(modifiers)}{keyword} {name}{(bases is null ? "" : " " + bases.ToString().Trim())}";
-
-    private static string Modifiers(SyntaxTokenList modifiers) => modifiers.Count == 0 ? "" : modifiers.ToString() + " ";
-
-    private static string Accessors(AccessorListSyntax? accessors) =>
-        accessors is null ? "" : "{ " + string.Join(" ", accessors.Accessors.Select(a => $"{Modifiers(a.Modifiers)}{a.Keyword.ValueText};")) + " }";
-
     private static string? Container(SyntaxNode node) => node.Parent switch
     {
         BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
@@ -156,55 +176,197 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     /// <summary>
     /// The text of the first <c>&lt;summary&gt;</c> element of the node's first documentation comment (consecutive
     /// <c>///</c> lines, or a <c>/** */</c> block), one line, or null. Comments are read from the parsed text by
-    /// position, so a declaration without one costs no allocation.
+    /// position, line by line, so a declaration without a summary costs no allocation and one with a summary costs
+    /// its string.
     /// </summary>
     private static string? Summary(SyntaxNode node, string parsed)
     {
-        System.Text.StringBuilder? comment = null;
+        var reader = new SummaryReader();
+        var inLines = false;
         foreach (var trivia in node.GetLeadingTrivia())
         {
             var text = parsed.AsSpan(trivia.Span.Start, trivia.Span.Length);
             if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && text.StartsWith("///", StringComparison.Ordinal)
                 && (text.Length == 3 || text[3] != '/'))
             {
-                (comment ??= new()).Append(text[3..]).Append('\n');
+                inLines = true;
+                if (reader.Read(text[3..]))
+                {
+                    return reader.Result;
+                }
             }
-            else if (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && comment is not { Length: > 0 }
+            else if (!inLines && trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)
                 && text.StartsWith("/**", StringComparison.Ordinal) && !text.StartsWith("/**/", StringComparison.Ordinal))
             {
-                (comment ??= new()).Append(text[3..^2]);
-                break;
+                var block = text[3..^2];
+                foreach (var line in block.SplitAny("\r\n"))
+                {
+                    if (reader.Read(block[line]))
+                    {
+                        return reader.Result;
+                    }
+                }
+
+                return null;
             }
-            else if (comment is { Length: > 0 } && !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            else if (inLines && !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
             {
                 break;
             }
         }
 
-        if (comment is null)
-        {
-            return null;
-        }
+        return null;
+    }
 
-        var xml = comment.ToString().AsSpan();
-        var open = xml.IndexOf("<summary>", StringComparison.Ordinal);
-        var close = open < 0 ? -1 : xml[open..].IndexOf("</summary>", StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Reads a documentation comment one line at a time (without its <c>///</c>, or a line of a <c>/** */</c> block)
+    /// and joins the lines between the first <c>&lt;summary&gt;</c> and the <c>&lt;/summary&gt;</c> after it with
+    /// single spaces, each trimmed of white space and leading slashes.
+    /// </summary>
+    private ref struct SummaryReader
+    {
+        private const string Open = "<summary>";
+        private const string Close = "</summary>";
 
-        var summary = new System.Text.StringBuilder();
-        var inner = xml.Slice(open + "<summary>".Length, close - "<summary>".Length);
-        foreach (var range in inner.SplitAny("\r\n"))
+        [ThreadStatic]
+        private static System.Text.StringBuilder? t_buffer;
+
+        private System.Text.StringBuilder? _text;
+
+        /// <summary>The summary once <see cref="Read"/> has returned true: null when it is empty.</summary>
+        public readonly string? Result => _text is { Length: > 0 } text ? text.ToString() : null;
+
+        /// <summary>Takes the next line; true when it closed the summary.</summary>
+        public bool Read(ReadOnlySpan<char> line)
         {
-            var line = inner[range].Trim().TrimStart('/').Trim();
-            if (line.Length > 0)
+            if (_text is null)
             {
-                (summary.Length > 0 ? summary.Append(' ') : summary).Append(line);
+                var open = line.IndexOf(Open, StringComparison.Ordinal);
+                if (open < 0)
+                {
+                    return false;
+                }
+
+                _text = t_buffer ??= new();
+                _text.Clear();
+                line = line[(open + Open.Length)..];
             }
+
+            var close = line.IndexOf(Close, StringComparison.Ordinal);
+            var piece = (close < 0 ? line : line[..close]).Trim().TrimStart('/').Trim();
+            if (piece.Length > 0)
+            {
+                (_text.Length > 0 ? _text.Append(' ') : _text).Append(piece);
+            }
+
+            return close >= 0;
+        }
+    }
+
+    /// <summary>
+    /// A signature written from slices of the parsed text: a node's or a token's span (the text <c>ToString()</c>
+    /// gives, without the trivia around it) and literal separators, into one reused buffer per thread.
+    /// </summary>
+    private readonly ref struct Signature
+    {
+        [ThreadStatic]
+        private static System.Text.StringBuilder? t_buffer;
+
+        private readonly string _parsed;
+        private readonly System.Text.StringBuilder _text;
+
+        public Signature(string parsed)
+        {
+            _parsed = parsed;
+            _text = t_buffer ??= new();
+            _text.Clear();
         }
 
-        return summary.Length == 0 ? null : summary.ToString();
+        public Signature Literal(string text)
+        {
+            _text.Append(text);
+            return this;
+        }
+
+        public Signature Node(SyntaxNode? node)
+        {
+            if (node is not null)
+            {
+                _text.Append(_parsed.AsSpan(node.Span.Start, node.Span.Length));
+            }
+
+            return this;
+        }
+
+        public Signature Token(SyntaxToken token)
+        {
+            _text.Append(_parsed.AsSpan(token.Span.Start, token.Span.Length));
+            return this;
+        }
+
+        /// <summary>The modifiers as written, then a space; nothing when there are none.</summary>
+        public Signature Modifiers(SyntaxTokenList modifiers)
+        {
+            if (modifiers.Count > 0)
+            {
+                _text.Append(_parsed.AsSpan(modifiers.Span.Start, modifiers.Span.Length)).Append(' ');
+            }
+
+            return this;
+        }
+
+        /// <summary>A space and the base list, when there is one.</summary>
+        public Signature Bases(BaseListSyntax? bases) => bases is null ? this : Literal(" ").Node(bases);
+
+        /// <summary>The declared names, comma-separated (their value text: <c>@event</c> is <c>event</c>).</summary>
+        public Signature Names(SeparatedSyntaxList<VariableDeclaratorSyntax> variables)
+        {
+            for (var k = 0; k < variables.Count; k++)
+            {
+                (k > 0 ? _text.Append(", ") : _text).Append(variables[k].Identifier.ValueText);
+            }
+
+            return this;
+        }
+
+        /// <summary>A space and the accessors without their bodies (<c>{ get; private set; }</c>), when there are any.</summary>
+        public Signature Accessors(AccessorListSyntax? accessors)
+        {
+            if (accessors is null)
+            {
+                return this;
+            }
+
+            _text.Append(" { ");
+            for (var k = 0; k < accessors.Accessors.Count; k++)
+            {
+                var accessor = accessors.Accessors[k];
+                if (k > 0)
+                {
+                    _text.Append(' ');
+                }
+
+                Modifiers(accessor.Modifiers);
+                _text.Append(accessor.Keyword.ValueText).Append(';');
+            }
+
+            _text.Append(" }");
+            return this;
+        }
+
+        /// <summary>Drops white space at the end (a property's type and name can be missing in code that does not parse).</summary>
+        public Signature TrimEnd()
+        {
+            var end = _text.Length;
+            while (end > 0 && char.IsWhiteSpace(_text[end - 1]))
+            {
+                end--;
+            }
+
+            _text.Length = end;
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
     }
 }

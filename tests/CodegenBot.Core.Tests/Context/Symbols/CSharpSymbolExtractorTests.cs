@@ -122,6 +122,62 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
+    public void Extract_Signatures_KeepEachPartAsWrittenAndSummariesTakeOneLine()
+    {
+        const string source = """
+            namespace N.M
+            {
+                /** <summary>
+                 * Block over
+                 * lines.</summary> */
+                public sealed partial class @event<T> : Base<T>, IFoo where T : class
+                {
+                    public static async Task<int> Run<TResult>(int a, /* note */ string b = "x",
+                        params object[] rest) where TResult : new() => 1;
+                    int P { }
+                    protected internal int Q { get; private set; } = 3;
+                    int @class, second;
+                    public event Action A, B;
+                    int IFoo.Sides => 4;
+                    /// <summary>Unclosed
+                    void NoClose() { }
+                    /// text <summary> inline </summary> after
+                    public   virtual   void Spaced ( ) { }
+                    public event EventHandler<int> Changed { add { } remove { } }
+                    public delegate void D<in X>(X x);
+                    public record struct R(int X, int Y) : IFoo;
+                    enum E : byte { One = 1, Two }
+                }
+            }
+            """;
+
+        var symbols = CSharpSymbolExtractor.Extract("Edge.cs", source, TestContext.Current.CancellationToken);
+
+        // Type and field names are value text (no @), member names as written; modifiers and parameter lists keep
+        // their inner spacing and comments; an empty accessor list keeps the two spaces it always had.
+        Assert.Equal(
+            [
+                "namespace N.M |",
+                "public sealed partial class event<T> : Base<T>, IFoo | * Block over * lines.",
+                "public static async Task<int> Run<TResult>(int a, /* note */ string b = \"x\",\n            params object[] rest) |",
+                "int P {  } |",
+                "protected internal int Q { get; private set; } |",
+                "int class, second |",
+                "public event Action A, B |",
+                "int IFoo.Sides |",
+                "void NoClose() |",
+                "public   virtual void Spaced( ) | inline",
+                "public event EventHandler<int> Changed |",
+                "public delegate void D<in X>(X x) |",
+                "public record struct R(int X, int Y) : IFoo |",
+                "enum E : byte |",
+                "One |",
+                "Two |",
+            ],
+            symbols.Definitions.Select(d => $"{d.Signature} | {d.Summary}".TrimEnd()));
+    }
+
+    [Fact]
     public void Extract_References_AreUsedNamesNotOwnDefinitions()
     {
         var symbols = CSharpSymbolExtractor.Extract("src/RetryPolicy.cs", Source, TestContext.Current.CancellationToken);
