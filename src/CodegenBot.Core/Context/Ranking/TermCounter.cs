@@ -40,8 +40,9 @@ internal sealed class TermCounter
     /// <summary>The most identifiers an idle counter remembers (for the test of the bound).</summary>
     internal static int MostRemembered => Idle.Select(c => c._identifiers.Count).DefaultIfEmpty().Max();
 
-    private readonly Dictionary<string, int[]> _identifiers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
+    // The identifiers met, and the numbers of each one's terms by entry.
+    private readonly NameTable _identifiers = new();
+    private int[][] _termsOf = new int[1024][];
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _counted = [];
@@ -50,8 +51,6 @@ internal sealed class TermCounter
     // Which file last counted each term: a term is listed once per file even when its weight adds nothing.
     private int[] _countedIn = new int[4096];
     private int _file;
-
-    private TermCounter() => _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
     public static TermBag Count(string path, string? text, IReadOnlyList<SymbolDefinition> definitions)
@@ -114,10 +113,9 @@ internal sealed class TermCounter
             }
 
             var identifier = text.AsSpan(start, i - start);
-            if (!_identifierLookup.TryGetValue(identifier, out var terms))
-            {
-                terms = Remember(identifier);
-            }
+            var hash = NameTable.Hash(identifier);
+            var entry = _identifiers.IndexOf(identifier, hash);
+            var terms = entry >= 0 ? _termsOf[entry] : Remember(identifier, hash);
 
             foreach (var term in terms)
             {
@@ -133,9 +131,9 @@ internal sealed class TermCounter
     }
 
     /// <summary>Splits a new identifier and remembers the numbers of its terms (those long enough to index).</summary>
-    private int[] Remember(ReadOnlySpan<char> identifier)
+    private int[] Remember(ReadOnlySpan<char> identifier, int hash)
     {
-        var name = Names.Intern(identifier);
+        var name = Names.Intern(identifier, hash);
         var numbers = new List<int>(4);
         foreach (var term in TaskMentions.Split(name))
         {
@@ -146,7 +144,13 @@ internal sealed class TermCounter
         }
 
         int[] terms = numbers.Count == 0 ? [] : [.. numbers];
-        _identifiers.Add(name, terms);
+        var entry = _identifiers.Add(name, hash);
+        if (entry == _termsOf.Length)
+        {
+            Array.Resize(ref _termsOf, _termsOf.Length * 2);
+        }
+
+        _termsOf[entry] = terms;
         return terms;
     }
 
@@ -197,9 +201,9 @@ internal sealed class TermCounter
         Array.Clear(_countedIn);
         _file = 0;
         _identifiers.Clear();
+        Array.Clear(_termsOf);
         _termNumbers.Clear();
         _terms.Clear();
-        _identifiers.TrimExcess();
         _termNumbers.TrimExcess();
         _terms.TrimExcess();
     }

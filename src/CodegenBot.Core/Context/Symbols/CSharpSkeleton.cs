@@ -34,9 +34,24 @@ internal sealed class CSharpSkeleton
 
     private enum Last { None, Word, CloseParen, Arrow, Other }
 
+    /// <summary>Words a thread keeps in <see cref="t_words"/> before it starts over.</summary>
+    private const int WordsCapacity = 200_000;
+
+    /// <summary>
+    /// The words this thread's scans have met, each with a mark: the number of the last scan that listed it, shifted
+    /// left once, and a low bit set for keywords. Looking a word up once here tells whether it is a keyword and
+    /// whether this file already listed it.
+    /// </summary>
+    [ThreadStatic]
+    private static NameTable? t_words;
+
+    [ThreadStatic]
+    private static int t_scans;
+
     private readonly string _text;
-    private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _identifierLookup;
+    private readonly List<string> _identifiers = [];
+    private readonly NameTable _words;
+    private readonly int _scan;
     private readonly Stack<Block> _blocks = new();
     private readonly List<(int From, int To, bool Expression)> _bodies = [];
     private int _i;
@@ -72,11 +87,21 @@ internal sealed class CSharpSkeleton
     private CSharpSkeleton(string text)
     {
         _text = text;
-        _identifierLookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = t_words ??= new NameTable();
+        if (_words.Count > WordsCapacity || t_scans == int.MaxValue >> 1)
+        {
+            _words.Clear();
+            t_scans = 0;
+        }
+
+        _scan = ++t_scans;
     }
 
-    /// <summary>The text with member bodies emptied (null when its braces could not be followed) and the identifiers it uses.</summary>
-    public static (string? Skeleton, IReadOnlySet<string> Identifiers) Scan(string text)
+    /// <summary>
+    /// The text with member bodies emptied (null when its braces could not be followed) and the identifiers it uses,
+    /// each once, in the order they first appear.
+    /// </summary>
+    public static (string? Skeleton, IReadOnlyList<string> Identifiers) Scan(string text)
     {
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
@@ -564,12 +589,31 @@ internal sealed class CSharpSkeleton
         }
 
         var word = _text.AsSpan(start, _i - start);
-        if (word.Length > 1 && (verbatim || !IsKeyword(word)) && !_identifierLookup.Contains(word))
+        if (word.Length > 1)
         {
-            _identifiers.Add(Names.Intern(word));
+            Note(word, verbatim);
         }
 
         return word;
+    }
+
+    /// <summary>Lists the word as used, once per file, unless it is a keyword written without <c>@</c>.</summary>
+    private void Note(ReadOnlySpan<char> word, bool verbatim)
+    {
+        var hash = NameTable.Hash(word);
+        var entry = _words.IndexOf(word, hash);
+        if (entry < 0)
+        {
+            entry = _words.Add(Names.Intern(word, hash), hash);
+            _words.Marks[entry] = IsKeyword(word) ? 1 : 0;
+        }
+
+        ref var mark = ref _words.Marks[entry];
+        if ((verbatim || (mark & 1) == 0) && mark >> 1 != _scan)
+        {
+            mark = (_scan << 1) | (mark & 1);
+            _identifiers.Add(_words[entry]);
+        }
     }
 
     /// <summary>Reserved and contextual keywords (nameof, get, where...) and <c>var</c>: never references to a definition.</summary>

@@ -21,7 +21,36 @@ internal static class Names
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolBySpan =
         Pool.Values.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Names a thread keeps in front of the pool before it starts over.</summary>
+    private const int RecentCapacity = 100_000;
+
+    /// <summary>
+    /// The names this thread interned lately, looked up before the pool: most lookups find their name here, without
+    /// the pool's shared generic code and its locks (see <see cref="NameTable"/>).
+    /// </summary>
+    [ThreadStatic]
+    private static NameTable? t_recent;
+
     /// <summary>The shared copy of the name.</summary>
-    public static string Intern(ReadOnlySpan<char> name) =>
-        PoolBySpan.TryGetValue(name, out var known) ? known : Pool.Get(name.ToString(), static n => n);
+    public static string Intern(ReadOnlySpan<char> name) => Intern(name, NameTable.Hash(name));
+
+    /// <summary>The shared copy of the name, whose <see cref="NameTable.Hash"/> the caller has.</summary>
+    public static string Intern(ReadOnlySpan<char> name, int hash)
+    {
+        var recent = t_recent ??= new NameTable();
+        var entry = recent.IndexOf(name, hash);
+        if (entry >= 0)
+        {
+            return recent[entry];
+        }
+
+        if (recent.Count >= RecentCapacity)
+        {
+            recent.Clear();
+        }
+
+        var shared = PoolBySpan.TryGetValue(name, out var known) ? known : Pool.Get(name.ToString(), static n => n);
+        recent.Add(shared, hash);
+        return shared;
+    }
 }

@@ -214,6 +214,18 @@ public sealed class CSharpSkeletonTests
     }
 
     [Fact]
+    public void Scan_Identifiers_AreListedOncePerFile_InEveryFile_AndKeywordsOnlyWithAnAt()
+    {
+        var first = CSharpSkeleton.Scan("class A { Widget w; Widget v; int @class; int @event; void M() { Widget.Make(); } }").Identifiers;
+        var second = CSharpSkeleton.Scan("class B { Widget w; object @class; }").Identifiers;
+        var third = CSharpSkeleton.Scan("class C { event Action Changed; }").Identifiers;
+
+        Assert.Equal(["Widget", "class", "event", "Make"], first);
+        Assert.Equal(["Widget", "class"], second);
+        Assert.Equal(["Action", "Changed"], third);
+    }
+
+    [Fact]
     public void Scan_Identifiers_ComeFromCodeAndInterpolationHolesNotCommentsStringsOrKeywords()
     {
         const string Source = """
