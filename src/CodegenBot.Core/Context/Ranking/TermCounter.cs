@@ -95,14 +95,14 @@ internal sealed class TermCounter
         while (i < text.Length)
         {
             var c = text[i];
-            if (!(char.IsAsciiLetter(c) || c == '_'))
+            if (!CharClasses.IsAsciiWordStart(c))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+            while (i < text.Length && CharClasses.IsAsciiWordPart(text[i]))
             {
                 i++;
             }

@@ -227,7 +227,7 @@ internal sealed class CSharpSkeleton
             return Token.Word;
         }
 
-        if (char.IsAsciiDigit(c))
+        if (CharClasses.IsAsciiDigit(c))
         {
             SkipNumber();
             return Token.Literal;
@@ -507,7 +507,7 @@ internal sealed class CSharpSkeleton
     private bool SkipTrivia()
     {
         var c = _text[_i];
-        if (char.IsWhiteSpace(c))
+        if (CharClasses.IsWhiteSpace(c))
         {
             // Indentation is a good share of the text: a run of ASCII white space goes in one vectorised step.
             var run = _text.AsSpan(_i + 1).IndexOfAnyExcept(" \t\r\n");
@@ -583,7 +583,7 @@ internal sealed class CSharpSkeleton
         }
 
         var start = _i;
-        while (_i < _text.Length && (char.IsLetterOrDigit(_text[_i]) || _text[_i] == '_'))
+        while (_i < _text.Length && CharClasses.IsWordPart(_text[_i]))
         {
             _i++;
         }
@@ -628,13 +628,13 @@ internal sealed class CSharpSkeleton
 
     private static bool IsKeyword(ReadOnlySpan<char> word) => Keywords.Contains(word);
 
-    private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+    private static bool IsIdentifierStart(char c) => CharClasses.IsWordStart(c);
 
     private void SkipNumber()
     {
-        while (_i < _text.Length && (char.IsAsciiLetterOrDigit(_text[_i]) || _text[_i] is '_' or '.'))
+        while (_i < _text.Length && (CharClasses.IsAsciiWordPart(_text[_i]) || _text[_i] == '.'))
         {
-            if (_text[_i] == '.' && (_i + 1 >= _text.Length || !char.IsAsciiDigit(_text[_i + 1])))
+            if (_text[_i] == '.' && (_i + 1 >= _text.Length || !CharClasses.IsAsciiDigit(_text[_i + 1])))
             {
                 return;
             }

@@ -40,10 +40,10 @@ internal static class IdentifierTokenizer
             {
                 i = SkipString(text, i, c);
             }
-            else if (char.IsAsciiLetter(c) || c == '_')
+            else if (CharClasses.IsAsciiWordStart(c))
             {
                 var start = i;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                while (i < text.Length && CharClasses.IsAsciiWordPart(text[i]))
                 {
                     i++;
                 }
