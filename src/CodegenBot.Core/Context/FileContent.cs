@@ -69,15 +69,51 @@ internal static class FileContent
     /// </summary>
     public static string ReadText(string path) => WithBytes(path, 0, static (bytes, _) => Decode(bytes));
 
+    /// <summary>
+    /// Calls <paramref name="use"/> with the file's text, decoded as <see cref="ReadText"/> decodes it into a pooled
+    /// buffer that is only valid during the call: the text of a file that is analysed and dropped (its symbols and
+    /// terms are kept) never becomes a string. Throws what opening or reading the file throws.
+    /// </summary>
+    public static TResult WithText<TState, TResult>(string path, TState state, Func<ReadOnlySpan<char>, TState, TResult> use) =>
+        WithBytes(path, (state, use), static (bytes, pass) => Decoded(bytes, pass.state, pass.use));
+
     /// <summary>Text from a whole file's bytes, by the byte-order mark rules of <see cref="ReadText"/>.</summary>
-    internal static string Decode(ReadOnlySpan<byte> bytes) => bytes switch
+    internal static string Decode(ReadOnlySpan<byte> bytes)
     {
-        [0xEF, 0xBB, 0xBF, ..] => Encoding.UTF8.GetString(bytes[3..]),
-        [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode.GetString(bytes[2..]),
-        [0xFF, 0xFE, 0, 0, ..] => Encoding.UTF32.GetString(bytes[4..]),
-        [0xFF, 0xFE, ..] => Encoding.Unicode.GetString(bytes[2..]),
-        [0, 0, 0xFE, 0xFF, ..] => BigEndianUtf32.GetString(bytes[4..]),
-        _ => Encoding.UTF8.GetString(bytes),
+        var (encoding, mark) = EncodingOf(bytes);
+        return encoding.GetString(bytes[mark..]);
+    }
+
+    private static TResult Decoded<TState, TResult>(ReadOnlySpan<byte> bytes, TState state, Func<ReadOnlySpan<char>, TState, TResult> use)
+    {
+        var (encoding, mark) = EncodingOf(bytes);
+        var most = encoding.GetMaxCharCount(bytes.Length - mark);
+        if (most > LargestPooled)
+        {
+            return use(encoding.GetString(bytes[mark..]), state);
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(most);
+        try
+        {
+            var count = encoding.GetChars(bytes[mark..], chars);
+            return use(chars.AsSpan(0, count), state);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>The encoding a byte-order mark names (UTF-8 without one) and the mark's length.</summary>
+    private static (Encoding Encoding, int Mark) EncodingOf(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        [0xFF, 0xFE, 0, 0, ..] => (Encoding.UTF32, 4),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0, 0, 0xFE, 0xFF, ..] => (BigEndianUtf32, 4),
+        _ => (Encoding.UTF8, 0),
     };
 
     private static readonly UTF32Encoding BigEndianUtf32 = new(bigEndian: true, byteOrderMark: true);

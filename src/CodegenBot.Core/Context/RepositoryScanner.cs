@@ -95,6 +95,24 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="use"/> with the text of a file the scanner marked readable, in a pooled buffer valid
+    /// only during the call (see <see cref="FileContent.WithText"/>); false when the file vanished or cannot be read.
+    /// </summary>
+    public static bool TryWithText<TState, TResult>(string root, string path, TState state, Func<ReadOnlySpan<char>, TState, TResult> use, out TResult result)
+    {
+        try
+        {
+            result = FileContent.WithText(Path.Combine(root, path), state, use);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            result = default!;
+            return false;
+        }
+    }
+
     /// <summary>Reads the file's first bytes (or all of it, up to the size limit) and classifies it.</summary>
     public RepositoryFile? Describe(string root, ScanCandidate candidate)
     {

@@ -49,7 +49,7 @@ public sealed record TermBag(IReadOnlyList<string> Terms, IReadOnlyList<int> Cou
     }
 
     /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
-    public static TermBag ForFile(string path, string? text, IReadOnlyList<SymbolDefinition> definitions) =>
+    public static TermBag ForFile(string path, ReadOnlySpan<char> text, IReadOnlyList<SymbolDefinition> definitions) =>
         TermCounter.Count(path, text, definitions);
 
     /// <summary>The bag of a plain sequence of terms.</summary>

@@ -53,7 +53,7 @@ internal sealed class TermCounter
     private int _file;
 
     /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
-    public static TermBag Count(string path, string? text, IReadOnlyList<SymbolDefinition> definitions)
+    public static TermBag Count(string path, ReadOnlySpan<char> text, IReadOnlyList<SymbolDefinition> definitions)
     {
         var counter = Idle.TryTake(out var idle) ? idle : new TermCounter();
         try
@@ -65,11 +65,7 @@ internal sealed class TermCounter
 
             counter._file++;
 
-            if (text is not null)
-            {
-                counter.Add(text, 1);
-            }
-
+            counter.Add(text, 1);
             counter.Add(path, RankingWeights.PathTermRepeat);
             foreach (var definition in definitions)
             {
@@ -89,7 +85,7 @@ internal sealed class TermCounter
     /// Counts the identifiers of the text (runs of ASCII letters, digits and underscores that start with a letter or
     /// an underscore, anywhere in it), each of its terms <paramref name="weight"/> times.
     /// </summary>
-    private void Add(string text, int weight)
+    private void Add(ReadOnlySpan<char> text, int weight)
     {
         var i = 0;
         while (i < text.Length)
@@ -112,7 +108,7 @@ internal sealed class TermCounter
                 continue;
             }
 
-            var identifier = text.AsSpan(start, i - start);
+            var identifier = text.Slice(start, i - start);
             var hash = NameTable.Hash(identifier);
             var entry = _identifiers.IndexOf(identifier, hash);
             var terms = entry >= 0 ? _termsOf[entry] : Remember(identifier, hash);

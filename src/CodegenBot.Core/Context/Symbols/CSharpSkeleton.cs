@@ -23,7 +23,7 @@ namespace CodegenBot.Core.Context.Symbols;
 /// did not open, a preprocessor directive or a word no expression holds (<c>public</c>, <c>class</c>...: its
 /// <c>;</c> is missing), there is no skeleton and the caller parses the original text.
 /// </remarks>
-internal sealed class CSharpSkeleton
+internal ref struct CSharpSkeleton
 {
     /// <summary>
     /// What a block is. <see cref="Initializer"/> is the braces of a field's or property's initializer (after its
@@ -48,7 +48,7 @@ internal sealed class CSharpSkeleton
     [ThreadStatic]
     private static int t_scans;
 
-    private readonly string _text;
+    private readonly ReadOnlySpan<char> _text;
     private readonly List<string> _identifiers = [];
     private readonly NameTable _words;
     private readonly int _scan;
@@ -84,7 +84,7 @@ internal sealed class CSharpSkeleton
     private int _arrowNesting;
     private int _arrowBraces;
 
-    private CSharpSkeleton(string text)
+    private CSharpSkeleton(ReadOnlySpan<char> text)
     {
         _text = text;
         _words = t_words ??= new NameTable();
@@ -103,11 +103,21 @@ internal sealed class CSharpSkeleton
     /// </summary>
     public static (string? Skeleton, IReadOnlyList<string> Identifiers) Scan(string text)
     {
+        var (skeleton, identifiers, unchanged) = Scan(text.AsSpan());
+        return (unchanged ? text : skeleton, identifiers);
+    }
+
+    /// <summary>
+    /// As <see cref="Scan(string)"/>, for text that is not a string (a pooled buffer): Unchanged says the skeleton
+    /// would be the text itself (no bodies), and then Skeleton is null; the caller makes the string if it needs one.
+    /// </summary>
+    public static (string? Skeleton, IReadOnlyList<string> Identifiers, bool Unchanged) Scan(ReadOnlySpan<char> text)
+    {
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
         var balanced = !scanner._failed && !scanner._unexpected && scanner._blocks.Count == 0 && scanner._bodyStart < 0 && scanner._arrowStart < 0;
-        var skeleton = !balanced ? null : scanner._bodies.Count == 0 ? text : scanner.Skeleton();
-        return (skeleton, scanner._identifiers);
+        var unchanged = balanced && scanner._bodies.Count == 0;
+        return (balanced && !unchanged ? scanner.Skeleton() : null, scanner._identifiers, unchanged);
     }
 
     /// <summary>
@@ -115,7 +125,7 @@ internal sealed class CSharpSkeleton
     /// <c>\n</c>, U+0085, U+2028, U+2029). A lone <c>\r</c> keeps a space after it, so it cannot pair with a
     /// <c>\n</c> kept from further on into one break.
     /// </summary>
-    private string Skeleton()
+    private readonly string Skeleton()
     {
         var length = _text.Length;
         foreach (var (from, to, expression) in _bodies)
@@ -123,13 +133,14 @@ internal sealed class CSharpSkeleton
             length += (expression ? Default.Length : 0) + Emptied(_text, from, to, []) - (to - from);
         }
 
-        return string.Create(length, (_text, _bodies), static (skeleton, state) =>
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
         {
-            var (text, bodies) = state;
+            var skeleton = buffer.AsSpan(0, length);
             var (kept, written) = (0, 0);
-            foreach (var (from, to, expression) in bodies)
+            foreach (var (from, to, expression) in _bodies)
             {
-                text.AsSpan(kept, from - kept).CopyTo(skeleton[written..]);
+                _text[kept..from].CopyTo(skeleton[written..]);
                 written += from - kept;
                 if (expression)
                 {
@@ -137,16 +148,21 @@ internal sealed class CSharpSkeleton
                     written += Default.Length;
                 }
 
-                written += Emptied(text, from, to, skeleton[written..]);
+                written += Emptied(_text, from, to, skeleton[written..]);
                 kept = to;
             }
 
-            text.AsSpan(kept).CopyTo(skeleton[written..]);
-        });
+            _text[kept..].CopyTo(skeleton[written..]);
+            return new string(skeleton);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Writes the line breaks of text[from..to) to <paramref name="destination"/> (when it is not empty); returns how many characters they take.</summary>
-    private static int Emptied(string text, int from, int to, Span<char> destination)
+    private static int Emptied(ReadOnlySpan<char> text, int from, int to, Span<char> destination)
     {
         var written = 0;
         for (var k = from; k < to; k++)
@@ -510,7 +526,7 @@ internal sealed class CSharpSkeleton
         if (CharClasses.IsWhiteSpace(c))
         {
             // Indentation is a good share of the text: a run of ASCII white space goes in one vectorised step.
-            var run = _text.AsSpan(_i + 1).IndexOfAnyExcept(" \t\r\n");
+            var run = _text[(_i + 1)..].IndexOfAnyExcept(" \t\r\n");
             _i = run < 0 ? _text.Length : _i + 1 + run;
             return true;
         }
@@ -546,7 +562,7 @@ internal sealed class CSharpSkeleton
 
     private bool IsPragma(int afterHash)
     {
-        var rest = _text.AsSpan(afterHash).TrimStart(" \t");
+        var rest = _text[afterHash..].TrimStart(" \t");
         return rest.StartsWith("pragma", StringComparison.Ordinal) || rest.StartsWith("nullable", StringComparison.Ordinal);
     }
 
@@ -570,8 +586,8 @@ internal sealed class CSharpSkeleton
 
     private void SkipPast(string end, int from)
     {
-        var index = _text.IndexOf(end, from, StringComparison.Ordinal);
-        _i = index < 0 ? _text.Length : index + end.Length;
+        var index = _text[from..].IndexOf(end, StringComparison.Ordinal);
+        _i = index < 0 ? _text.Length : from + index + end.Length;
     }
 
     private ReadOnlySpan<char> ReadWord()
@@ -588,7 +604,7 @@ internal sealed class CSharpSkeleton
             _i++;
         }
 
-        var word = _text.AsSpan(start, _i - start);
+        var word = _text.Slice(start, _i - start);
         if (word.Length > 1)
         {
             Note(word, verbatim);
@@ -668,7 +684,7 @@ internal sealed class CSharpSkeleton
             k++;
         }
 
-        return k < _text.Length && _text[k] == '"' && _text.AsSpan(_i, k - _i).Count('@') <= 1;
+        return k < _text.Length && _text[k] == '"' && _text[_i..k].Count('@') <= 1;
     }
 
     private void SkipString()
@@ -812,8 +828,8 @@ internal sealed class CSharpSkeleton
             }
             else if (c == ':' && depth == 0 && !(_i + 1 < _text.Length && _text[_i + 1] == ':'))
             {
-                var end = _text.IndexOf('}', _i);
-                _i = end < 0 ? _text.Length : end;
+                var end = _text[_i..].IndexOf('}');
+                _i = end < 0 ? _text.Length : _i + end;
             }
             else
             {

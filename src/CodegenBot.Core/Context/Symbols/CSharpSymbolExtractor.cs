@@ -24,17 +24,27 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     FileSymbols ITextSymbolExtractor.Extract(string relativePath, string text, CancellationToken cancellationToken) =>
         Extract(relativePath, text, cancellationToken);
 
-    internal static FileSymbols Extract(string path, string text, CancellationToken cancellationToken)
+    FileSymbols ITextSymbolExtractor.Extract(string relativePath, ReadOnlySpan<char> text, CancellationToken cancellationToken) =>
+        Extract(relativePath, text, null, cancellationToken);
+
+    internal static FileSymbols Extract(string path, string text, CancellationToken cancellationToken) =>
+        Extract(path, text, text, cancellationToken);
+
+    /// <summary>
+    /// The symbols of the text; <paramref name="whole"/> is the text as a string when the caller has one (otherwise it
+    /// is made only when the file has no bodies to empty, or its skeleton does not parse cleanly).
+    /// </summary>
+    private static FileSymbols Extract(string path, ReadOnlySpan<char> text, string? whole, CancellationToken cancellationToken)
     {
         // Declarations are parsed from the skeleton (bodies emptied, every line where it was); references come from the
         // skeleton scan of the whole text. A skeleton that does not parse cleanly gives way to the original text.
-        var (skeleton, identifiers) = CSharpSkeleton.Scan(text);
-        var parsed = skeleton ?? text;
+        var (skeleton, identifiers, _) = CSharpSkeleton.Scan(text);
+        var parsed = skeleton ?? whole ?? text.ToString();
         var tree = CSharpSyntaxTree.ParseText(parsed, ParseOptions, path, cancellationToken: cancellationToken);
-        if (!ReferenceEquals(parsed, text) && HasErrors(tree, cancellationToken))
+        if (skeleton is not null && HasErrors(tree, cancellationToken))
         {
-            parsed = text;
-            tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path, cancellationToken: cancellationToken);
+            parsed = whole ?? text.ToString();
+            tree = CSharpSyntaxTree.ParseText(parsed, ParseOptions, path, cancellationToken: cancellationToken);
         }
 
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);

@@ -94,6 +94,13 @@ public interface ITextSymbolExtractor : ISymbolExtractor
 {
     /// <summary>Symbols of one file, given its repository-relative path and text.</summary>
     FileSymbols Extract(string relativePath, string text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Extract(string, string, CancellationToken)"/>, from text in a buffer that is only valid during
+    /// the call (the indexer decodes each file into a pooled buffer). By default the text is copied into a string.
+    /// </summary>
+    FileSymbols Extract(string relativePath, ReadOnlySpan<char> text, CancellationToken cancellationToken) =>
+        Extract(relativePath, text.ToString(), cancellationToken);
 }
 
 /// <summary>What every <see cref="ITextSymbolExtractor"/> does for <see cref="ISymbolExtractor.ExtractAsync"/>.</summary>
