@@ -53,7 +53,37 @@ public sealed class FileContentTests : IDisposable
             File.WriteAllBytes(path, [.. marks[i % marks.Length], .. body]);
 
             Assert.Equal(File.ReadAllText(path), FileContent.ReadText(path));
+            Assert.Equal(File.ReadAllText(path), FileContent.WithText(path, 0, static (text, _) => text.ToString()));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Encoded))]
+    public void WithText_GivesTheTextReadTextGives(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal(FileContent.ReadText(path), FileContent.WithText(path, 0, static (text, _) => text.ToString()));
+    }
+
+    [Fact]
+    public void WithText_FileOverThePooledSize_IsDecodedToo()
+    {
+        var path = Path.Combine(_folder, "large");
+        var text = string.Concat(Enumerable.Repeat("line é ünïcode\n", 150_000));
+        File.WriteAllText(path, text);
+
+        Assert.Equal(text, FileContent.WithText(path, 0, static (span, _) => span.ToString()));
+    }
+
+    [Fact]
+    public void TryWithText_MissingFile_IsFalse()
+    {
+        Assert.False(RepositoryScanner.TryWithText(_folder, "missing.cs", 0, static (text, _) => text.Length, out _));
+        File.WriteAllText(Path.Combine(_folder, "present.cs"), "class A { }");
+        Assert.True(RepositoryScanner.TryWithText(_folder, "present.cs", 0, static (text, _) => text.Length, out var length));
+        Assert.Equal(11, length);
     }
 
     [Theory]
