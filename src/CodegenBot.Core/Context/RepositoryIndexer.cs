@@ -49,9 +49,10 @@ internal sealed partial class RepositoryIndexer(
     /// Bump when the analysis changes shape or meaning, so old cache entries are ignored. 5: C# declarations after a
     /// body holding a U+0085, U+2028 or U+2029 line break are on their true lines. 6: C# field-like events
     /// (<c>public event EventHandler Changed;</c>) are definitions; explicit interface properties and events keep
-    /// the interface in their signatures (<c>int IShape.Sides</c>), as methods did.
+    /// the interface in their signatures (<c>int IShape.Sides</c>), as methods did. 7: a C# <c>//</c> comment ends at
+    /// any line break Roslyn knows (a file with lone carriage returns lost the identifiers after its first comment).
     /// </summary>
-    public const int AnalyzerVersion = 6;
+    public const int AnalyzerVersion = 7;
 
     /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
     private const int ExtractionBatch = 512;

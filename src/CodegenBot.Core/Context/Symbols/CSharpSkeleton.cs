@@ -54,7 +54,18 @@ internal ref struct CSharpSkeleton
     private readonly int _scan;
     private readonly Stack<Block> _blocks = new();
     private readonly List<(int From, int To, bool Expression)> _bodies = [];
+    private readonly List<DocComment> _docs = [];
     private int _i;
+
+    // Characters the skeleton loses before the cursor: each emptied range's length less what it keeps (its line
+    // breaks, an expression body's default).
+    private int _shift;
+
+    // Whether the declaration being read has a token yet: comments before its first token leave the skeleton.
+    private bool _started;
+
+    // The run of /// lines being read (its index in _docs), or -1: anything but white space ends it.
+    private int _openRun = -1;
     private bool _failed;
     private bool _unexpected;
 
@@ -103,7 +114,7 @@ internal ref struct CSharpSkeleton
     /// </summary>
     public static (string? Skeleton, IReadOnlyList<string> Identifiers) Scan(string text)
     {
-        var (skeleton, identifiers, unchanged) = Scan(text.AsSpan());
+        var (skeleton, identifiers, unchanged, _) = Scan(text.AsSpan());
         return (unchanged ? text : skeleton, identifiers);
     }
 
@@ -111,13 +122,19 @@ internal ref struct CSharpSkeleton
     /// As <see cref="Scan(string)"/>, for text that is not a string (a pooled buffer): Unchanged says the skeleton
     /// would be the text itself (no bodies), and then Skeleton is null; the caller makes the string if it needs one.
     /// </summary>
-    public static (string? Skeleton, IReadOnlyList<string> Identifiers, bool Unchanged) Scan(ReadOnlySpan<char> text)
+    /// <remarks>
+    /// DocComments are the documentation comments the skeleton no longer holds, in order (empty when there is no
+    /// skeleton, or it is the text).
+    /// </remarks>
+    public static (string? Skeleton, IReadOnlyList<string> Identifiers, bool Unchanged, IReadOnlyList<DocComment> DocComments) Scan(ReadOnlySpan<char> text)
     {
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
         var balanced = !scanner._failed && !scanner._unexpected && scanner._blocks.Count == 0 && scanner._bodyStart < 0 && scanner._arrowStart < 0;
         var unchanged = balanced && scanner._bodies.Count == 0;
-        return (balanced && !unchanged ? scanner.Skeleton() : null, scanner._identifiers, unchanged);
+        return balanced && !unchanged
+            ? (scanner.Skeleton(), scanner._identifiers, false, scanner._docs)
+            : (null, scanner._identifiers, unchanged, []);
     }
 
     /// <summary>
@@ -127,12 +144,7 @@ internal ref struct CSharpSkeleton
     /// </summary>
     private readonly string Skeleton()
     {
-        var length = _text.Length;
-        foreach (var (from, to, expression) in _bodies)
-        {
-            length += (expression ? Default.Length : 0) + Emptied(_text, from, to, []) - (to - from);
-        }
-
+        var length = _text.Length - _shift;
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
         try
         {
@@ -223,6 +235,9 @@ internal ref struct CSharpSkeleton
         {
             return Token.Trivia;
         }
+
+        _started = true;
+        _openRun = -1;
 
         var c = _text[_i];
         if (StartsString())
@@ -410,7 +425,7 @@ internal ref struct CSharpSkeleton
                 _arrowNesting--;
                 break;
             case ';' when _arrowNesting == 0:
-                _bodies.Add((_arrowStart, _i - 1, Expression: true));
+                Remove(_arrowStart, _i - 1, expression: true);
                 _arrowStart = -1;
                 ResetDeclaration();
                 break;
@@ -492,7 +507,7 @@ internal ref struct CSharpSkeleton
                 return;
             }
 
-            _bodies.Add((_bodyStart + 1, _i - 1, Expression: false));
+            Remove(_bodyStart + 1, _i - 1, expression: false);
             _bodyStart = -1;
         }
         else if (!_blocks.TryPop(out var closed))
@@ -513,10 +528,58 @@ internal ref struct CSharpSkeleton
 
     private void ResetDeclaration()
     {
+        _started = false;
         _typeKeyword = _namespaceKeyword = _sawParen = _whereAfterParen = _firstWordSeen = _sawEquals = false;
         _declarationIndent = NotYet;
         _parens = _brackets = 0;
         _last = Last.None;
+    }
+
+    /// <summary>The line breaks Roslyn knows.</summary>
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
+
+    /// <summary>Empties text[from..to) in the skeleton (keeping its line breaks, and for an expression body a default).</summary>
+    private void Remove(int from, int to, bool expression)
+    {
+        _bodies.Add((from, to, expression));
+        _shift += (to - from) - Emptied(_text, from, to, []) - (expression ? Default.Length : 0);
+    }
+
+    /// <summary>
+    /// A comment from <paramref name="from"/> to the cursor. Before a declaration's first token, outside bodies, it
+    /// leaves the skeleton (a third of a well-documented file's declarations, and all the parser would make of it is
+    /// trivia), and a documentation comment there is kept as a <see cref="DocComment"/>: consecutive <c>///</c> lines
+    /// that each start their line are one, a <c>/** */</c> block is one. Anything else ends a run of <c>///</c> lines.
+    /// </summary>
+    private void OnComment(int from, bool block)
+    {
+        var to = _i;
+        var comment = _text[from..to];
+        var doc = (block
+                ? comment.StartsWith("/**", StringComparison.Ordinal) && !comment.StartsWith("/**/", StringComparison.Ordinal)
+                : comment.StartsWith("///", StringComparison.Ordinal) && (comment.Length == 3 || comment[3] != '/'))
+            && Indentation(from) >= 0;
+        if (_started || _bodyStart >= 0 || _arrowStart >= 0)
+        {
+            _openRun = -1;
+            return;
+        }
+
+        if (doc && !block && _openRun >= 0)
+        {
+            _docs[_openRun] = _docs[_openRun] with { To = to };
+        }
+        else if (doc)
+        {
+            _docs.Add(new DocComment(from - _shift, from, to, block));
+            _openRun = block ? -1 : _docs.Count - 1;
+        }
+        else
+        {
+            _openRun = -1;
+        }
+
+        Remove(from, to, expression: false);
     }
 
     /// <summary>Skips whitespace, comments and preprocessor lines at the cursor; false when there were none.</summary>
@@ -533,18 +596,25 @@ internal ref struct CSharpSkeleton
 
         if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '/')
         {
-            SkipPast("\n", _i + 2);
+            // To the line's end as Roslyn reads it (any of its line breaks), so what is dropped is the comment only.
+            var start = _i;
+            var end = _text[(_i + 2)..].IndexOfAny(LineBreaks);
+            _i = end < 0 ? _text.Length : _i + 2 + end;
+            OnComment(start, block: false);
             return true;
         }
 
         if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '*')
         {
+            var start = _i;
             SkipPast("*/", _i + 2);
+            OnComment(start, block: true);
             return true;
         }
 
         if (c == '#' && AtLineStart())
         {
+            _openRun = -1;
             if (_arrowStart >= 0 && !IsPragma(_i + 1))
             {
                 // A conditional or region directive inside an expression body would lose its pair; #pragma and
@@ -838,3 +908,9 @@ internal ref struct CSharpSkeleton
         }
     }
 }
+
+/// <summary>
+/// A documentation comment the C# skeleton dropped: a run of <c>///</c> lines or a <c>/** */</c> block, which was at
+/// <paramref name="At"/> in the skeleton and is text[<paramref name="From"/>..<paramref name="To"/>) of the file.
+/// </summary>
+internal readonly record struct DocComment(int At, int From, int To, bool Block);

@@ -38,18 +38,21 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     {
         // Declarations are parsed from the skeleton (bodies emptied, every line where it was); references come from the
         // skeleton scan of the whole text. A skeleton that does not parse cleanly gives way to the original text.
-        var (skeleton, identifiers, _) = CSharpSkeleton.Scan(text);
+        // The skeleton has no comments before declarations either: the documentation comments among them come back
+        // from the scan, by where they were in the skeleton.
+        var (skeleton, identifiers, _, docs) = CSharpSkeleton.Scan(text);
         var parsed = skeleton ?? whole ?? text.ToString();
         var tree = CSharpSyntaxTree.ParseText(parsed, ParseOptions, path, cancellationToken: cancellationToken);
         if (skeleton is not null && HasErrors(tree, cancellationToken))
         {
             parsed = whole ?? text.ToString();
+            docs = [];
             tree = CSharpSyntaxTree.ParseText(parsed, ParseOptions, path, cancellationToken: cancellationToken);
         }
 
         var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         var definitions = new List<SymbolDefinition>();
-        AddDeclarations(root.Members, definitions, tree, path, parsed);
+        AddDeclarations(root.Members, definitions, new Source(tree, path, parsed, text, docs));
         var defined = new HashSet<string>(definitions.Count, StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
@@ -75,23 +78,23 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     /// anywhere else, and visiting every other node (parameters, types, attributes, initializers) is what made a
     /// walk over the whole tree cost more than the parse.
     /// </summary>
-    private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, List<SymbolDefinition> definitions, SyntaxTree tree, string path, string parsed)
+    private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, List<SymbolDefinition> definitions, in Source source)
     {
         foreach (var member in members)
         {
-            Add(member, definitions, tree, path, parsed);
+            Add(member, definitions, source);
             switch (member)
             {
                 case BaseNamespaceDeclarationSyntax ns:
-                    AddDeclarations(ns.Members, definitions, tree, path, parsed);
+                    AddDeclarations(ns.Members, definitions, source);
                     break;
                 case TypeDeclarationSyntax type:
-                    AddDeclarations(type.Members, definitions, tree, path, parsed);
+                    AddDeclarations(type.Members, definitions, source);
                     break;
                 case EnumDeclarationSyntax e:
                     foreach (var constant in e.Members)
                     {
-                        Add(constant, definitions, tree, path, parsed);
+                        Add(constant, definitions, source);
                     }
 
                     break;
@@ -99,15 +102,32 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         }
     }
 
-    private static void Add(MemberDeclarationSyntax member, List<SymbolDefinition> definitions, SyntaxTree tree, string path, string parsed)
+    private static void Add(MemberDeclarationSyntax member, List<SymbolDefinition> definitions, in Source source)
     {
-        if (Describe(member, parsed) is { } found)
+        if (Describe(member, source.Parsed) is { } found)
         {
-            var span = tree.GetLineSpan(member.Span);
+            var span = source.Tree.GetLineSpan(member.Span);
             definitions.Add(new SymbolDefinition(
-                found.Name, found.Kind, path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
-                found.Signature, Container(member), Summary(member, parsed)));
+                found.Name, found.Kind, source.Path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
+                found.Signature, Container(member), Summary(member, source)));
         }
+    }
+
+    /// <summary>
+    /// What the member walk reads: the tree, the text it was parsed from (the skeleton, or the file's text when there
+    /// is none), the file's text, and the documentation comments the skeleton dropped.
+    /// </summary>
+    private readonly ref struct Source(SyntaxTree tree, string path, string parsed, ReadOnlySpan<char> text, IReadOnlyList<DocComment> docs)
+    {
+        public SyntaxTree Tree { get; } = tree;
+
+        public string Path { get; } = path;
+
+        public string Parsed { get; } = parsed;
+
+        public ReadOnlySpan<char> Text { get; } = text;
+
+        public IReadOnlyList<DocComment> Docs { get; } = docs;
     }
 
     private static bool HasErrors(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -189,7 +209,90 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     /// position, line by line, so a declaration without a summary costs no allocation and one with a summary costs
     /// its string.
     /// </summary>
-    private static string? Summary(SyntaxNode node, string parsed)
+    private static string? Summary(SyntaxNode node, in Source source)
+    {
+        // A comment the skeleton dropped sat in the node's leading trivia: between the start of its full span and its
+        // first token. The first one there that Roslyn would not have read as disabled code (an #if branch not taken)
+        // is the node's documentation, as the first documentation comment of its trivia would have been.
+        var docs = source.Docs;
+        var (from, to) = (node.FullSpan.Start, node.SpanStart);
+        for (var k = FirstAtOrAfter(docs, from); k < docs.Count && docs[k].At < to; k++)
+        {
+            if (!InDisabledText(node, docs[k].At))
+            {
+                return DroppedSummary(docs[k], source.Text);
+            }
+        }
+
+        return TriviaSummary(node, source.Parsed);
+    }
+
+    private static int FirstAtOrAfter(IReadOnlyList<DocComment> docs, int position)
+    {
+        var (low, high) = (0, docs.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = docs[middle].At < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    private static bool InDisabledText(SyntaxNode node, int position)
+    {
+        if (!node.HasLeadingTrivia || !node.GetFirstToken().ContainsDirectives)
+        {
+            return false;
+        }
+
+        foreach (var trivia in node.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && trivia.Span.Start <= position && position < trivia.Span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The summary of a documentation comment the skeleton dropped, read from the file's text.</summary>
+    private static string? DroppedSummary(DocComment doc, ReadOnlySpan<char> text)
+    {
+        var reader = new SummaryReader();
+        var comment = text[doc.From..doc.To];
+        if (doc.Block)
+        {
+            var body = comment.Length >= 5 ? comment[3..^2] : [];
+            foreach (var line in body.SplitAny("\r\n"))
+            {
+                if (reader.Read(body[line]))
+                {
+                    return reader.Result;
+                }
+            }
+
+            return null;
+        }
+
+        // Lines of the run: each is "///" and the rest of its line; only white space is between them.
+        while (comment.IndexOf("///", StringComparison.Ordinal) is var start and >= 0)
+        {
+            var line = comment[(start + 3)..];
+            var end = line.IndexOfAny("\r\n\u0085\u2028\u2029");
+            if (reader.Read(end < 0 ? line : line[..end]))
+            {
+                return reader.Result;
+            }
+
+            comment = end < 0 ? [] : line[end..];
+        }
+
+        return null;
+    }
+
+    private static string? TriviaSummary(SyntaxNode node, string parsed)
     {
         var reader = new SummaryReader();
         var inLines = false;

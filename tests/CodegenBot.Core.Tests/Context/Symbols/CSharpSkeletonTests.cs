@@ -214,6 +214,46 @@ public sealed class CSharpSkeletonTests
     }
 
     [Fact]
+    public void Scan_CommentsBeforeADeclaration_LeaveTheSkeleton_CommentsInsideOneStay()
+    {
+        const string source = """
+            // Licensed under the MIT license.
+            namespace N;
+
+            /// <summary>A type.</summary>
+            public class A : Base /* base note */, IFoo
+            {
+                /* a block
+                   over lines */
+                int x; // trailing note
+                void M(int a, /* note */ int b) { /* in a body */ }
+            }
+            """;
+
+        var (skeleton, _, _, docs) = CSharpSkeleton.Scan(source.AsSpan());
+
+        Assert.NotNull(skeleton);
+        Assert.DoesNotContain("Licensed", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("summary", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("a block", skeleton, StringComparison.Ordinal);
+        Assert.DoesNotContain("trailing", skeleton, StringComparison.Ordinal);
+        Assert.Contains("/* base note */", skeleton, StringComparison.Ordinal);
+        Assert.Contains("/* note */", skeleton, StringComparison.Ordinal);
+        Assert.Equal(source.Count(c => c == '\n'), skeleton.Count(c => c == '\n'));
+        var doc = Assert.Single(docs);
+        Assert.Equal("/// <summary>A type.</summary>", source[doc.From..doc.To]);
+        Assert.Equal(skeleton.IndexOf("public class A", StringComparison.Ordinal), skeleton.IndexOf('\n', doc.At) + 1);
+    }
+
+    [Fact]
+    public void Scan_LineComment_EndsAtALoneCarriageReturn()
+    {
+        var identifiers = CSharpSkeleton.Scan("// a comment\rclass A { Widget w; }\r").Identifiers;
+
+        Assert.Contains("Widget", identifiers);
+    }
+
+    [Fact]
     public void Scan_Identifiers_AreListedOncePerFile_InEveryFile_AndKeywordsOnlyWithAnAt()
     {
         var first = CSharpSkeleton.Scan("class A { Widget w; Widget v; int @class; int @event; void M() { Widget.Make(); } }").Identifiers;

@@ -178,6 +178,30 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
+    public void Extract_Summaries_AreTheFirstDocumentationCommentRoslynWouldAttach()
+    {
+        // The skeleton drops comments before declarations; each summary must still be the one the member's leading
+        // trivia would give: not one in an #if branch not taken, not one after code on the previous line, the first
+        // run when an ordinary comment splits two, none when an attribute comes between.
+        const string source = "class A\n{\n#if FOO\n    /// <summary>old</summary>\n    void Old() { }\n#endif\n"
+            + "    /// <summary>new</summary>\n    void New() { }\n"
+            + "    int x; /// <summary>same line</summary>\n    /// <summary>next line</summary>\n    void AfterCode() { }\n"
+            + "    /// <summary>first</summary>\n    // plain\n    /// <summary>second</summary>\n    void Split() { }\n"
+            + "    /** <summary>block</summary> */\n    /// <summary>lines</summary>\n    void BlockFirst() { }\n"
+            + "    [Obsolete]\n    /// <summary>after attribute</summary>\n    void AfterAttribute() { }\n"
+            + "    enum E\n    {\n        /// <summary>one</summary>\n        One,\n        /// <summary>two</summary>\n        Two,\n    }\n"
+            + "    /// <summary>region first</summary>\n    #region R\n    void InRegion() { }\n    #endregion\n"
+            + "    /// <summary>cr only</summary>\r    void CrOnly() { }\r}\n";
+
+        var symbols = CSharpSymbolExtractor.Extract("A.cs", source, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            ["A: ", "New: new", "x: ", "AfterCode: next line", "Split: first", "BlockFirst: block", "AfterAttribute: ", "E: ", "One: one", "Two: two",
+             "InRegion: region first", "CrOnly: cr only"],
+            symbols.Definitions.Select(d => $"{d.Name}: {d.Summary}"));
+    }
+
+    [Fact]
     public void Extract_References_AreUsedNamesNotOwnDefinitions()
     {
         var symbols = CSharpSymbolExtractor.Extract("src/RetryPolicy.cs", Source, TestContext.Current.CancellationToken);
