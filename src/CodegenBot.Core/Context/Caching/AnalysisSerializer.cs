@@ -36,8 +36,7 @@ internal static class AnalysisSerializer
         // Distinct strings are about a sixth of the strings written; body bytes about two per reference or term
         // and twelve per definition. Estimates only: both grow when they fall short.
         var distinct = (definitions * 2) + (items / 6) + analysis.Files.Count;
-        var strings = new Dictionary<string, int>(distinct, StringComparer.Ordinal);
-        var table = new List<string>(distinct);
+        var table = new Symbols.NameTable(distinct);
         var body = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(64, (analysis.Files.Count * 32) + (definitions * 12) + (items * 2)));
 
         // As BinaryWriter's Write7BitEncodedInt (a negative value takes five bytes) and Write7BitEncodedInt64.
@@ -57,14 +56,9 @@ internal static class AnalysisSerializer
                 return;
             }
 
-            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(strings, value, out var exists);
-            if (!exists)
-            {
-                index = table.Count;
-                table.Add(value);
-            }
-
-            Int(index + 1);
+            var hash = Symbols.NameTable.Hash(value);
+            var index = table.IndexOf(value, hash);
+            Int((index < 0 ? table.Add(value, hash) : index) + 1);
         }
 
         Str(analysis.TreeKey);

@@ -14,13 +14,20 @@ namespace CodegenBot.Core.Context.Symbols;
 /// </remarks>
 internal sealed class NameTable
 {
-    private const int InitialBuckets = 1024;
+    private const int InitialCapacity = 512;
 
     // Entry numbers plus one (zero is an empty bucket), indexed by hash.
-    private int[] _buckets = new int[InitialBuckets];
-    private string[] _names = new string[InitialBuckets / 2];
-    private int[] _hashes = new int[InitialBuckets / 2];
-    private int[] _marks = new int[InitialBuckets / 2];
+    private int[] _buckets;
+    private string[] _names;
+    private int[] _hashes;
+    private int[] _marks;
+
+    /// <summary>A table with room for <paramref name="capacity"/> names before it grows.</summary>
+    public NameTable(int capacity = InitialCapacity)
+    {
+        var entries = (int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, InitialCapacity)), 1 << 24);
+        (_buckets, _names, _hashes, _marks) = (new int[entries * 2], new string[entries], new int[entries], new int[entries]);
+    }
 
     /// <summary>Names held; entries are numbered 0 to Count - 1 in the order they were added.</summary>
     public int Count { get; private set; }
