@@ -40,9 +40,13 @@ internal sealed class TermCounter
     /// <summary>The most identifiers an idle counter remembers (for the test of the bound).</summary>
     internal static int MostRemembered => Idle.Select(c => c._identifiers.Count).DefaultIfEmpty().Max();
 
-    // The identifiers met, and the numbers of each one's terms by entry.
+    // The identifiers met; each one's mark is where its terms are in _pool: their count, then their numbers. One
+    // flat array instead of an array per identifier, so the hundreds of thousands of identifiers a large repository
+    // has are not as many objects for the collector to trace and move. Offset 0 holds the empty list.
     private readonly NameTable _identifiers = new();
-    private int[][] _termsOf = new int[1024][];
+    private readonly List<int> _split = [];
+    private int[] _pool = new int[16_384];
+    private int _pooled = 1;
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _counted = [];
@@ -111,9 +115,8 @@ internal sealed class TermCounter
             var identifier = text.Slice(start, i - start);
             var hash = NameTable.Hash(identifier);
             var entry = _identifiers.IndexOf(identifier, hash);
-            var terms = entry >= 0 ? _termsOf[entry] : Remember(identifier, hash);
-
-            foreach (var term in terms)
+            var at = entry >= 0 ? _identifiers.Marks[entry] : Remember(identifier, hash);
+            foreach (var term in _pool.AsSpan(at + 1, _pool[at]))
             {
                 if (_countedIn[term] != _file)
                 {
@@ -126,28 +129,41 @@ internal sealed class TermCounter
         }
     }
 
-    /// <summary>Splits a new identifier and remembers the numbers of its terms (those long enough to index).</summary>
-    private int[] Remember(ReadOnlySpan<char> identifier, int hash)
+    /// <summary>
+    /// Splits a new identifier and remembers the numbers of its terms (those long enough to index); returns where they
+    /// are in the pool.
+    /// </summary>
+    private int Remember(ReadOnlySpan<char> identifier, int hash)
     {
         var name = Names.Intern(identifier, hash);
-        var numbers = new List<int>(4);
+        _split.Clear();
         foreach (var term in TaskMentions.Split(name))
         {
             if (term.Length >= TermBag.MinTermLength)
             {
-                numbers.Add(NumberOf(term));
+                _split.Add(NumberOf(term));
             }
         }
 
-        int[] terms = numbers.Count == 0 ? [] : [.. numbers];
-        var entry = _identifiers.Add(name, hash);
-        if (entry == _termsOf.Length)
+        var at = 0;
+        if (_split.Count > 0)
         {
-            Array.Resize(ref _termsOf, _termsOf.Length * 2);
+            at = _pooled;
+            if (_pooled + 1 + _split.Count > _pool.Length)
+            {
+                Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _pooled + 1 + _split.Count));
+            }
+
+            _pool[_pooled++] = _split.Count;
+            foreach (var number in _split)
+            {
+                _pool[_pooled++] = number;
+            }
         }
 
-        _termsOf[entry] = terms;
-        return terms;
+        var entry = _identifiers.Add(name, hash);
+        _identifiers.Marks[entry] = at;
+        return at;
     }
 
     private int NumberOf(string term)
@@ -197,7 +213,7 @@ internal sealed class TermCounter
         Array.Clear(_countedIn);
         _file = 0;
         _identifiers.Clear();
-        Array.Clear(_termsOf);
+        _pooled = 1;
         _termNumbers.Clear();
         _terms.Clear();
         _termNumbers.TrimExcess();
