@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CodegenBot.Core.Configuration;
@@ -101,12 +102,18 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// </summary>
     public static bool TryWithText<TState, TResult>(string root, string path, TState state, Func<ReadOnlySpan<char>, TState, TResult> use, out TResult result)
     {
+        // Only the read is caught: what the callback throws (once it is called) goes to the caller.
+        var called = new StrongBox<bool>();
         try
         {
-            result = FileContent.WithText(Path.Combine(root, path), state, use);
+            result = FileContent.WithText(Path.Combine(root, path), (state, use, called), static (text, pass) =>
+            {
+                pass.called.Value = true;
+                return pass.use(text, pass.state);
+            });
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !called.Value)
         {
             result = default!;
             return false;

@@ -84,6 +84,7 @@ public sealed class FileContentTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "present.cs"), "class A { }");
         Assert.True(RepositoryScanner.TryWithText(_folder, "present.cs", 0, static (text, _) => text.Length, out var length));
         Assert.Equal(11, length);
+        Assert.Throws<IOException>(() => RepositoryScanner.TryWithText<int, int>(_folder, "present.cs", 0, static (_, _) => throw new IOException("from the callback"), out _));
     }
 
     [Theory]

@@ -53,7 +53,9 @@ internal ref struct CSharpSkeleton
     private readonly NameTable _words;
     private readonly int _scan;
     private readonly Stack<Block> _blocks = new();
-    private readonly List<(int From, int To, bool Expression)> _bodies = [];
+    // Each range emptied, and what goes before its line breaks: an expression body's default, a space after a lone
+    // carriage return (so it cannot pair with a line feed after the range), or nothing.
+    private readonly List<(int From, int To, string Insert)> _bodies = [];
     private readonly List<DocComment> _docs = [];
     private int _i;
 
@@ -66,6 +68,10 @@ internal ref struct CSharpSkeleton
 
     // The run of /// lines being read (its index in _docs), or -1: anything but white space ends it.
     private int _openRun = -1;
+
+    // Whether a line break has come since the last token (or there was none yet): before it, a comment is the last
+    // token's trailing trivia to Roslyn, after it the next token's leading trivia, where documentation is read.
+    private bool _afterBreak = true;
     private bool _failed;
     private bool _unexpected;
 
@@ -150,15 +156,12 @@ internal ref struct CSharpSkeleton
         {
             var skeleton = buffer.AsSpan(0, length);
             var (kept, written) = (0, 0);
-            foreach (var (from, to, expression) in _bodies)
+            foreach (var (from, to, insert) in _bodies)
             {
                 _text[kept..from].CopyTo(skeleton[written..]);
                 written += from - kept;
-                if (expression)
-                {
-                    Default.CopyTo(skeleton[written..]);
-                    written += Default.Length;
-                }
+                insert.CopyTo(skeleton[written..]);
+                written += insert.Length;
 
                 written += Emptied(_text, from, to, skeleton[written..]);
                 kept = to;
@@ -238,6 +241,7 @@ internal ref struct CSharpSkeleton
 
         _started = true;
         _openRun = -1;
+        _afterBreak = false;
 
         var c = _text[_i];
         if (StartsString())
@@ -538,11 +542,16 @@ internal ref struct CSharpSkeleton
     /// <summary>The line breaks Roslyn knows.</summary>
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
 
-    /// <summary>Empties text[from..to) in the skeleton (keeping its line breaks, and for an expression body a default).</summary>
+    /// <summary>
+    /// Empties text[from..to) in the skeleton, keeping its line breaks, and for an expression body a default. After a
+    /// lone carriage return a space is kept too: otherwise a line feed after the range would join it into one break,
+    /// and every later line would move up one.
+    /// </summary>
     private void Remove(int from, int to, bool expression)
     {
-        _bodies.Add((from, to, expression));
-        _shift += (to - from) - Emptied(_text, from, to, []) - (expression ? Default.Length : 0);
+        var insert = expression ? Default : from > 0 && _text[from - 1] == '\r' ? " " : "";
+        _bodies.Add((from, to, insert));
+        _shift += (to - from) - Emptied(_text, from, to, []) - insert.Length;
     }
 
     /// <summary>
@@ -558,7 +567,7 @@ internal ref struct CSharpSkeleton
         var doc = (block
                 ? comment.StartsWith("/**", StringComparison.Ordinal) && !comment.StartsWith("/**/", StringComparison.Ordinal)
                 : comment.StartsWith("///", StringComparison.Ordinal) && (comment.Length == 3 || comment[3] != '/'))
-            && Indentation(from) >= 0;
+            && _afterBreak;
         if (_started || _bodyStart >= 0 || _arrowStart >= 0)
         {
             _openRun = -1;
@@ -590,7 +599,9 @@ internal ref struct CSharpSkeleton
         {
             // Indentation is a good share of the text: a run of ASCII white space goes in one vectorised step.
             var run = _text[(_i + 1)..].IndexOfAnyExcept(" \t\r\n");
-            _i = run < 0 ? _text.Length : _i + 1 + run;
+            var end = run < 0 ? _text.Length : _i + 1 + run;
+            _afterBreak |= _text[_i..end].IndexOfAny(LineBreaks) >= 0;
+            _i = end;
             return true;
         }
 
@@ -624,6 +635,7 @@ internal ref struct CSharpSkeleton
             }
 
             SkipPast("\n", _i + 1);
+            _afterBreak = true;
             return true;
         }
 

@@ -211,12 +211,13 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     /// </summary>
     private static string? Summary(SyntaxNode node, in Source source)
     {
-        // A comment the skeleton dropped sat in the node's leading trivia: between the start of its full span and its
-        // first token. The first one there that Roslyn would not have read as disabled code (an #if branch not taken)
-        // is the node's documentation, as the first documentation comment of its trivia would have been.
+        // A comment the skeleton dropped sat in the node's leading trivia: from the start of its full span to its first
+        // token (at the token itself when nothing separated them). The first one there that Roslyn would not have read
+        // as disabled code (an #if branch not taken) is the node's documentation, as the first documentation comment
+        // of its trivia would have been.
         var docs = source.Docs;
         var (from, to) = (node.FullSpan.Start, node.SpanStart);
-        for (var k = FirstAtOrAfter(docs, from); k < docs.Count && docs[k].At < to; k++)
+        for (var k = FirstAtOrAfter(docs, from); k < docs.Count && docs[k].At <= to; k++)
         {
             if (!InDisabledText(node, docs[k].At))
             {

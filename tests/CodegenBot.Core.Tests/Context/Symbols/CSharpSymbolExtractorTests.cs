@@ -201,6 +201,20 @@ public sealed class CSharpSymbolExtractorTests
             symbols.Definitions.Select(d => $"{d.Name}: {d.Summary}"));
     }
 
+    [Theory]
+    [InlineData("class A {\r// c\n    void M() { }\n}\n", 3, null)] // a dropped comment between a lone CR and a LF
+    [InlineData("class A {\r/* c */\n    void M() { }\n}\n", 3, null)]
+    [InlineData("class C\n{\n    /** <summary>Adds.</summary> */void M() { }\n}\n", 3, "Adds.")] // glued to the member
+    [InlineData("class C\n{\n    /* x */ /// <summary>X</summary>\n    void M() { }\n}\n", 4, "X")] // after another comment
+    [InlineData("class C\n{\n\f/// <summary>X</summary>\n    void M() { }\n}\n", 4, "X")] // after a form feed
+    [InlineData("class C\n{\n\u00A0/// <summary>X</summary>\n    void M() { }\n}\n", 4, "X")] // after a no-break space
+    public void Extract_DroppedComments_KeepLinesAndSummariesAsTheFullParseHasThem(string source, int line, string? summary)
+    {
+        var method = CSharpSymbolExtractor.Extract("A.cs", source, TestContext.Current.CancellationToken).Definitions.Single(d => d.Name == "M");
+
+        Assert.Equal((line, summary), (method.Line, method.Summary));
+    }
+
     [Fact]
     public void Extract_References_AreUsedNamesNotOwnDefinitions()
     {
