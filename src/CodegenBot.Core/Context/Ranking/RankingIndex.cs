@@ -294,10 +294,10 @@ internal sealed class RankingIndex
     }
 
     /// <summary>
-    /// Edges from each file to the files defining the identifiers it references, without the task: a name the task
-    /// mentions weighs <see cref="RankingWeights.NamedIdentifierEdge"/> times more, which <see cref="WeightsFor"/> adds.
+    /// Appends the edges from a file to the definers of one identifier it uses (none for a short or common name). The
+    /// graph is built with a factor of 1, without the task: a name the task mentions weighs
+    /// <see cref="RankingWeights.NamedIdentifierEdge"/> times more, which <see cref="WeightsFor"/> adds.
     /// </summary>
-    /// <summary>Appends the edges from a file to the definers of one identifier it uses (none for a short or common name).</summary>
     private void AddEdgesOf(int from, string identifier, double factor, List<(int To, double Weight)> row)
     {
         if (identifier.Length < RankingWeights.MinIdentifierLength || !_definers.TryGetValue(identifier, out var targets)

@@ -8,9 +8,10 @@ namespace CodegenBot.Core.Context.Symbols;
 /// and it empties the insides of member bodies (method, constructor, operator, accessor and lambda blocks) of
 /// everything but their line breaks, and the expressions of expression-bodied members and accessors
 /// (<c>=&gt; expression;</c>) down to <c>default</c> and their line breaks, so Roslyn parses only the declarations, each
-/// on the line it was on. Bodies are most of the text and most of the parse time (expressions parse slowest of all);
-/// nothing the extractor reports lives inside them. Columns and offsets after a body do change: only line numbers
-/// are read from the skeleton's tree.
+/// on the line it was on. Comments before a declaration's first token leave it too, keeping their line breaks; the
+/// documentation comments among them are handed back as <see cref="DocComment"/>s. Bodies are most of the text and
+/// most of the parse time (expressions parse slowest of all); nothing the extractor reports lives inside them.
+/// Columns and offsets after an emptied range do change: only line numbers are read from the skeleton's tree.
 /// </summary>
 /// <remarks>
 /// Which block is a body is decided from the tokens before its <c>{</c>, within the declaration (since the last
@@ -55,12 +56,12 @@ internal ref struct CSharpSkeleton
     private readonly Stack<Block> _blocks = new();
     // Each range emptied, and what goes before its line breaks: an expression body's default, a space after a lone
     // carriage return (so it cannot pair with a line feed after the range), or nothing.
-    private readonly List<(int From, int To, string Insert)> _bodies = [];
+    private readonly List<(int From, int To, string Insert)> _emptied = [];
     private readonly List<DocComment> _docs = [];
     private int _i;
 
     // Characters the skeleton loses before the cursor: each emptied range's length less what it keeps (its line
-    // breaks, an expression body's default).
+    // breaks, and what is inserted before them).
     private int _shift;
 
     // Whether the declaration being read has a token yet: comments before its first token leave the skeleton.
@@ -137,7 +138,7 @@ internal ref struct CSharpSkeleton
         var scanner = new CSharpSkeleton(text);
         scanner.Run();
         var balanced = !scanner._failed && !scanner._unexpected && scanner._blocks.Count == 0 && scanner._bodyStart < 0 && scanner._arrowStart < 0;
-        var unchanged = balanced && scanner._bodies.Count == 0;
+        var unchanged = balanced && scanner._emptied.Count == 0;
         return balanced && !unchanged
             ? (scanner.Skeleton(), scanner._identifiers, false, scanner._docs)
             : (null, scanner._identifiers, unchanged, []);
@@ -156,7 +157,7 @@ internal ref struct CSharpSkeleton
         {
             var skeleton = buffer.AsSpan(0, length);
             var (kept, written) = (0, 0);
-            foreach (var (from, to, insert) in _bodies)
+            foreach (var (from, to, insert) in _emptied)
             {
                 _text[kept..from].CopyTo(skeleton[written..]);
                 written += from - kept;
@@ -182,12 +183,16 @@ internal ref struct CSharpSkeleton
         var written = 0;
         for (var k = from; k < to; k++)
         {
-            var c = text[k];
-            if (c is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029'))
+            // From one line break to the next in a vectorised step: bodies are most of the text, and this runs twice
+            // over each emptied range (once to measure the skeleton, once to write it).
+            var next = text[k..to].IndexOfAny(LineBreaks);
+            if (next < 0)
             {
-                continue;
+                break;
             }
 
+            k += next;
+            var c = text[k];
             var lone = c == '\r' && (k + 1 >= text.Length || text[k + 1] != '\n');
             if (!destination.IsEmpty)
             {
@@ -540,7 +545,7 @@ internal ref struct CSharpSkeleton
     }
 
     /// <summary>The line breaks Roslyn knows.</summary>
-    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
+    internal static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
 
     /// <summary>
     /// Empties text[from..to) in the skeleton, keeping its line breaks, and for an expression body a default. After a
@@ -550,7 +555,7 @@ internal ref struct CSharpSkeleton
     private void Remove(int from, int to, bool expression)
     {
         var insert = expression ? Default : from > 0 && _text[from - 1] == '\r' ? " " : "";
-        _bodies.Add((from, to, insert));
+        _emptied.Add((from, to, insert));
         _shift += (to - from) - Emptied(_text, from, to, []) - insert.Length;
     }
 
@@ -564,15 +569,13 @@ internal ref struct CSharpSkeleton
     {
         var to = _i;
         var comment = _text[from..to];
-        var doc = (block
-                ? comment.StartsWith("/**", StringComparison.Ordinal) && !comment.StartsWith("/**/", StringComparison.Ordinal)
-                : comment.StartsWith("///", StringComparison.Ordinal) && (comment.Length == 3 || comment[3] != '/'))
-            && _afterBreak;
         if (_started || _bodyStart >= 0 || _arrowStart >= 0)
         {
             _openRun = -1;
             return;
         }
+
+        var doc = _afterBreak && (block ? DocComment.IsBlock(comment) : DocComment.IsLine(comment));
 
         if (doc && !block && _openRun >= 0)
         {
@@ -925,4 +928,13 @@ internal ref struct CSharpSkeleton
 /// A documentation comment the C# skeleton dropped: a run of <c>///</c> lines or a <c>/** */</c> block, which was at
 /// <paramref name="At"/> in the skeleton and is text[<paramref name="From"/>..<paramref name="To"/>) of the file.
 /// </summary>
-internal readonly record struct DocComment(int At, int From, int To, bool Block);
+internal readonly record struct DocComment(int At, int From, int To, bool Block)
+{
+    /// <summary>Whether a single-line comment is documentation: <c>///</c>, but not <c>////</c>.</summary>
+    public static bool IsLine(ReadOnlySpan<char> comment) =>
+        comment.StartsWith("///", StringComparison.Ordinal) && (comment.Length == 3 || comment[3] != '/');
+
+    /// <summary>Whether a block comment is documentation: <c>/**</c>, but not the empty <c>/**/</c>.</summary>
+    public static bool IsBlock(ReadOnlySpan<char> comment) =>
+        comment.StartsWith("/**", StringComparison.Ordinal) && !comment.StartsWith("/**/", StringComparison.Ordinal);
+}

@@ -261,27 +261,19 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
     /// <summary>The summary of a documentation comment the skeleton dropped, read from the file's text.</summary>
     private static string? DroppedSummary(DocComment doc, ReadOnlySpan<char> text)
     {
-        var reader = new SummaryReader();
         var comment = text[doc.From..doc.To];
         if (doc.Block)
         {
-            var body = comment.Length >= 5 ? comment[3..^2] : [];
-            foreach (var line in body.SplitAny("\r\n"))
-            {
-                if (reader.Read(body[line]))
-                {
-                    return reader.Result;
-                }
-            }
-
-            return null;
+            return SummaryReader.OfBlock(comment);
         }
+
+        var reader = new SummaryReader();
 
         // Lines of the run: each is "///" and the rest of its line; only white space is between them.
         while (comment.IndexOf("///", StringComparison.Ordinal) is var start and >= 0)
         {
             var line = comment[(start + 3)..];
-            var end = line.IndexOfAny("\r\n\u0085\u2028\u2029");
+            var end = line.IndexOfAny(CSharpSkeleton.LineBreaks);
             if (reader.Read(end < 0 ? line : line[..end]))
             {
                 return reader.Result;
@@ -300,8 +292,7 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         foreach (var trivia in node.GetLeadingTrivia())
         {
             var text = parsed.AsSpan(trivia.Span.Start, trivia.Span.Length);
-            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && text.StartsWith("///", StringComparison.Ordinal)
-                && (text.Length == 3 || text[3] != '/'))
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && DocComment.IsLine(text))
             {
                 inLines = true;
                 if (reader.Read(text[3..]))
@@ -309,19 +300,9 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
                     return reader.Result;
                 }
             }
-            else if (!inLines && trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)
-                && text.StartsWith("/**", StringComparison.Ordinal) && !text.StartsWith("/**/", StringComparison.Ordinal))
+            else if (!inLines && trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && DocComment.IsBlock(text))
             {
-                var block = text[3..^2];
-                foreach (var line in block.SplitAny("\r\n"))
-                {
-                    if (reader.Read(block[line]))
-                    {
-                        return reader.Result;
-                    }
-                }
-
-                return null;
+                return SummaryReader.OfBlock(text);
             }
             else if (inLines && !trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
             {
@@ -346,6 +327,22 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         private static System.Text.StringBuilder? t_buffer;
 
         private System.Text.StringBuilder? _text;
+
+        /// <summary>The summary of a <c>/** */</c> comment, read line by line between its delimiters.</summary>
+        public static string? OfBlock(ReadOnlySpan<char> comment)
+        {
+            var reader = new SummaryReader();
+            var body = comment.Length >= 5 ? comment[3..^2] : [];
+            foreach (var line in body.SplitAny("\r\n"))
+            {
+                if (reader.Read(body[line]))
+                {
+                    return reader.Result;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The summary once <see cref="Read"/> has returned true: null when it is empty.</summary>
         public readonly string? Result => _text is { Length: > 0 } text ? text.ToString() : null;
