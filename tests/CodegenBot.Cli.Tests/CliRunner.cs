@@ -1,8 +1,12 @@
 using CodegenBot.Cli;
+using CodegenBot.Testing;
 
 namespace CodegenBot.Cli.Tests;
 
-/// <summary>Runs the CLI in-process with its own environment and captured output.</summary>
+/// <summary>
+/// Runs the CLI in-process with its own environment and captured output; or the published executable, when the test
+/// run names one (<see cref="PublishedCli"/>).
+/// </summary>
 internal static class CliRunner
 {
     /// <summary>Where the runs of this test process keep their store, unless a test names its own: never the user's.</summary>
@@ -13,6 +17,11 @@ internal static class CliRunner
         if (!environment.ContainsKey("XDG_STATE_HOME"))
         {
             environment = new Dictionary<string, string?>(environment, StringComparer.Ordinal) { ["XDG_STATE_HOME"] = StateHome };
+        }
+
+        if (PublishedCli.Path is { } published)
+        {
+            return await PublishedCli.RunAsync(published, workingDirectory, environment, args, TestContext.Current.CancellationToken);
         }
 
         using var output = new StringWriter();

@@ -8,7 +8,8 @@ namespace CodegenBot.EndToEnd.Tests;
 /// <summary>
 /// One repository on a fake GitHub: a bare remote on disk (what GitHub stores), the runner's checkout of it
 /// (origin = the bare remote), the fake REST server over the same bare repository, and a fake model server.
-/// Runs the real <c>codegen action</c> in-process with the environment a runner gives a Docker action.
+/// Runs the real <c>codegen action</c> with the environment a runner gives a Docker action: in-process, or the published
+/// executable when the test run names one (<see cref="PublishedCli"/>).
 /// </summary>
 internal sealed class GitHubScenario : IAsyncDisposable
 {
@@ -94,10 +95,9 @@ internal sealed class GitHubScenario : IAsyncDisposable
             environment[name] = value;
         }
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext { Out = output, Error = error, Environment = environment, CurrentDirectory = Workspace, Random = () => 0.5 };
-        var exitCode = await CodegenCli.RunAsync(["action"], context, TestContext.Current.CancellationToken);
+        var (exitCode, output, error) = PublishedCli.Path is { } published
+            ? await PublishedCli.RunAsync(published, Workspace, environment, ["action"], TestContext.Current.CancellationToken)
+            : await RunInProcessAsync(environment);
 
         Outputs.Clear();
         var lines = File.ReadAllLines(outputPath);
@@ -108,6 +108,15 @@ internal sealed class GitHubScenario : IAsyncDisposable
         }
 
         Summary = File.Exists(summaryPath) ? File.ReadAllText(summaryPath) : "";
+        return (exitCode, output, error);
+    }
+
+    private async Task<(int ExitCode, string Out, string Error)> RunInProcessAsync(Dictionary<string, string?> environment)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext { Out = output, Error = error, Environment = environment, CurrentDirectory = Workspace, Random = () => 0.5 };
+        var exitCode = await CodegenCli.RunAsync(["action"], context, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 
