@@ -38,8 +38,10 @@ internal static class ContextCommand
                 throw new UserErrorException("--budget must be at least 1000 tokens.");
             }
 
-            var configuration = ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = root, Environment = context.Environment });
             using var workspace = Core.Workspace.GitWorkspace.Open(root);
+            // Git's view of the checkout is read on another core while configuration and services load.
+            RepositoryScanner.Prefetch(workspace.Root);
+            var configuration = ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = root, Environment = context.Environment });
             await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
             var engine = services.GetRequiredService<ContextEngineFactory>().Create(configuration.Options);
             var gathered = await WithProgressAsync(context, progress => engine.BuildAsync(workspace.Root, workspace.Root, TaskParser.Parse(text), parse.GetValue(budget), cancellationToken, progress));

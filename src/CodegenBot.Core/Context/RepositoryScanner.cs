@@ -34,13 +34,32 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     public IReadOnlyList<RepositoryFile> Scan(string root) =>
         Candidates(root).Select(c => Describe(root, c)).OfType<RepositoryFile>().ToList();
 
+    /// <summary>The root the globbing matcher sees; paths are matched in memory, never against the disk.</summary>
+    private const string MatchRoot = "/";
+
+    /// <summary>Git's views being read ahead of a listing (<see cref="Prefetch"/>), by checkout root; each is taken once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long StartedAt, Task<GitView> View)> Prefetched = new(StringComparer.Ordinal);
+
+    /// <summary>A view read ahead longer ago than this is not used (the checkout may have changed since): read again.</summary>
+    private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>What git says about a checkout: its index entries, and the paths its status reports changed or untracked.</summary>
+    private sealed record GitView(List<(string Path, string Sha, bool IsLink)> Tracked, HashSet<string> Changed, List<string> Untracked);
+
+    /// <summary>
+    /// Starts reading git's view of the checkout at <paramref name="root"/> (its index and status: the slowest part of
+    /// a listing, and the same whatever the configuration) on the thread pool, for the next <see cref="Candidates"/>
+    /// of that root in this process to take instead of reading it again. A command calls this as soon as it knows the
+    /// checkout, so the read runs on an otherwise idle core while configuration and services load; the listing is then
+    /// as of that moment, a fraction of a second earlier (a view older than <see cref="PrefetchLifetime"/> is not used).
+    /// A failed read is not reported here: the listing reads again and reports it.
+    /// </summary>
+    public static void Prefetch(string root) => Prefetched[root] = (System.Diagnostics.Stopwatch.GetTimestamp(), Task.Run(() => ReadGitView(root)));
+
     /// <summary>
     /// The files to consider, in ordinal order, with their git blob ids: from the index for unchanged tracked
     /// files (nothing is read), computed from the content for changed and untracked ones.
     /// </summary>
-    /// <summary>The root the globbing matcher sees; paths are matched in memory, never against the disk.</summary>
-    private const string MatchRoot = "/";
-
     public IReadOnlyList<ScanCandidate> Candidates(string root)
     {
         var matcher = new Matcher(StringComparison.Ordinal);
@@ -48,12 +67,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         matcher.AddExcludePatterns(AlwaysExcluded);
         matcher.AddExcludePatterns(options.Exclude);
 
-        using var repository = new Repository(root);
-        var status = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
-        var changed = status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored)
-            .Select(e => e.FilePath.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
-        var tracked = repository.Index.Select(e => (Path: e.Path.Replace('\\', '/'), e.Id.Sha, IsLink: e.Mode == Mode.SymbolicLink)).ToList();
-        var untracked = status.Untracked.Select(e => e.FilePath.Replace('\\', '/')).ToList();
+        var (tracked, changed, untracked) = TakePrefetched(root) ?? ReadGitView(root);
 
         // One match over all paths: matching them one by one costs half a second on a repository of 6,000 files.
         var included = matcher.Match(MatchRoot, tracked.Select(t => MatchRoot + t.Path).Concat(untracked.Select(u => MatchRoot + u)))
@@ -77,6 +91,31 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
 
         candidates.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return candidates;
+    }
+
+    private static GitView ReadGitView(string root)
+    {
+        using var repository = new Repository(root);
+        var status = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
+        var changed = status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored)
+            .Select(e => e.FilePath.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var tracked = repository.Index.Select(e => (Path: e.Path.Replace('\\', '/'), e.Id.Sha, IsLink: e.Mode == Mode.SymbolicLink)).ToList();
+        var untracked = status.Untracked.Select(e => e.FilePath.Replace('\\', '/')).ToList();
+        return new GitView(tracked, changed, untracked);
+    }
+
+    /// <summary>The view read ahead for this root, once it is read; null when none was started or its read failed.</summary>
+    private static GitView? TakePrefetched(string root)
+    {
+        if (!Prefetched.TryRemove(root, out var pending))
+        {
+            return null;
+        }
+
+        // Waits without throwing: a failed read is read again by the caller, which reports it.
+        Task.WaitAny(pending.View);
+        _ = pending.View.Exception;
+        return pending.View.IsCompletedSuccessfully && System.Diagnostics.Stopwatch.GetElapsedTime(pending.StartedAt) < PrefetchLifetime ? pending.View.Result : null;
     }
 
     /// <summary>Reads a file the scanner marked readable; null when it vanished or cannot be decoded.</summary>
