@@ -276,8 +276,11 @@ internal sealed partial class RepositoryIndexer(
 
     /// <summary>
     /// Symbols and terms of the files whose extractor runs a tool over batches (ctags, one single-threaded process per
-    /// batch), as many batches at a time as there are cores; each file is read once, right after its batch's tool
-    /// run. When the tool is not installed the files get references only (logged once).
+    /// batch), one more batch at a time than there are cores; each file is read once, right after its batch's tool
+    /// run. The extra batch keeps a core on ctags while the others read and tokenize a finished batch's files: with
+    /// one per core, both cores waited on ctags and then both worked through files (a cold typeorm run 2.57 s, now
+    /// 2.51 s; medians of 5 alternating runs). When the tool is not installed the files get references only (logged
+    /// once).
     /// </summary>
     private async Task ExtractInBatchesAsync(
         string root, List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)> files, List<FileAnalysis> analyses,
@@ -286,7 +289,7 @@ internal sealed partial class RepositoryIndexer(
         var missing = 0;
         await Parallel.ForEachAsync(
             files.GroupBy(f => f.Extractor).SelectMany(g => g.Chunk(ExtractionBatch)),
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount + 1 },
             async (batch, token) =>
             {
                 IReadOnlyDictionary<string, List<SymbolDefinition>>? definitions = null;
