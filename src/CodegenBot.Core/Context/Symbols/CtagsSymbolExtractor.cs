@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 
 namespace CodegenBot.Core.Context.Symbols;
@@ -119,10 +121,12 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         }
 
         process.StandardInput.Close();
+        string? previousPath = null;
         while (await process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
         {
-            if (Parse(line) is { } definition)
+            if (Parse(line, previousPath) is { } definition)
             {
+                previousPath = definition.File;
                 yield return definition;
             }
         }
@@ -130,34 +134,126 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         await process.WaitForExitAsync(limit.Token);
     }
 
-    internal static SymbolDefinition? Parse(string line)
+    /// <summary>
+    /// One line of ctags' JSON output as a definition; null for anything but a tag (pseudo-tags, malformed lines).
+    /// Read in one pass over the line's UTF-8 bytes, without building a document: a large repository has hundreds of
+    /// thousands of tags. <paramref name="previousPath"/> is the path of the line before (ctags writes a file's tags
+    /// together): when it is the same, that string is kept instead of a new one per tag.
+    /// </summary>
+    internal static SymbolDefinition? Parse(string line, string? previousPath = null)
     {
+        var length = Encoding.UTF8.GetMaxByteCount(line.Length);
+        var rented = length > StackLineBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            var tag = document.RootElement;
-            if (tag.GetProperty("_type").GetString() != "tag")
-            {
-                return null;
-            }
-
-            var name = tag.GetProperty("name").GetString()!;
-            var kindText = Text(tag, "kind") ?? "";
-            var kind = Kinds.GetValueOrDefault(kindText, SymbolKind.Other);
-            var lineNumber = tag.TryGetProperty("line", out var l) ? l.GetInt32() : 1;
-            var end = tag.TryGetProperty("end", out var e) ? e.GetInt32() : lineNumber;
-            var signature = Text(tag, "signature") is { } parameters ? $"{Prefix(kindText)}{name}{parameters}" : PatternText(Text(tag, "pattern")) ?? name;
-            return new SymbolDefinition(name, kind, tag.GetProperty("path").GetString()!.Replace('\\', '/'), lineNumber, end, signature, Text(tag, "scope"), null);
+            Span<byte> bytes = rented ?? stackalloc byte[StackLineBytes];
+            return Read(bytes[..Encoding.UTF8.GetBytes(line, bytes)], previousPath);
         }
         catch (JsonException)
         {
             return null;
         }
-        catch (KeyNotFoundException)
+        catch (InvalidOperationException)
+        {
+            // A string that cannot be read as text (an escaped lone surrogate).
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Lines up to this many UTF-8 bytes are converted on the stack.</summary>
+    private const int StackLineBytes = 1024;
+
+    private static SymbolDefinition? Read(ReadOnlySpan<byte> json, string? previousPath)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
+
+        var isTag = false;
+        string? name = null, path = null, pattern = null, kind = null, signature = null, scope = null;
+        int? line = null, end = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = reader.ValueSpan;
+            var escaped = reader.ValueIsEscaped;
+            reader.Read();
+            if (escaped)
+            {
+                reader.Skip();
+            }
+            else if (property.SequenceEqual("_type"u8))
+            {
+                isTag = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tag"u8);
+            }
+            else if (property.SequenceEqual("name"u8))
+            {
+                name = StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("path"u8))
+            {
+                path = previousPath is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(previousPath) ? previousPath : StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("pattern"u8))
+            {
+                pattern = StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("kind"u8))
+            {
+                kind = StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("signature"u8))
+            {
+                signature = StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("scope"u8))
+            {
+                scope = StringOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("line"u8))
+            {
+                line = IntOrNull(ref reader);
+            }
+            else if (property.SequenceEqual("end"u8))
+            {
+                end = IntOrNull(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (!isTag || name is null || path is null)
+        {
+            return null;
+        }
+
+        var kindText = kind ?? "";
+        var lineNumber = line ?? 1;
+        return new SymbolDefinition(
+            name,
+            Kinds.GetValueOrDefault(kindText, SymbolKind.Other),
+            path.Contains('\\', StringComparison.Ordinal) ? path.Replace('\\', '/') : path,
+            lineNumber,
+            end ?? lineNumber,
+            signature is not null ? $"{Prefix(kindText)}{name}{signature}" : PatternText(pattern) ?? name,
+            scope,
+            null);
     }
+
+    /// <summary>A string value; null for any other (a field ctags left out as <c>false</c> or a number).</summary>
+    private static string? StringOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+    private static int? IntOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : null;
 
     private static string Prefix(string kind) => kind is "class" ? "class " : "";
 
@@ -165,8 +261,6 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         pattern is { Length: > 4 } && pattern.StartsWith("/^", StringComparison.Ordinal)
             ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd('{', ':').Trim()
             : null;
-
-    private static string? Text(JsonElement tag, string name) => tag.TryGetProperty(name, out var value) ? value.GetString() : null;
 
     private static void Kill(Process process)
     {

@@ -53,6 +53,49 @@ public sealed class CtagsSymbolExtractorTests : IDisposable
         Assert.Null(CtagsSymbolExtractor.Parse("not json"));
     }
 
+    [Fact]
+    public void Parse_TagLine_ReadsEveryField()
+    {
+        var tag = CtagsSymbolExtractor.Parse(
+            "{\"_type\": \"tag\", \"name\": \"retry\", \"path\": \"src\\\\net\\\\client.ts\", \"pattern\": \"/^  retry(n) {$/\", \"line\": 12, " +
+            "\"kind\": \"method\", \"signature\": \"(n: number)\", \"scope\": \"Client\", \"scopeKind\": \"class\", \"end\": 20, \"extra\": {\"a\": [1, {\"b\": 2}]}}");
+
+        Assert.Equal(new SymbolDefinition("retry", SymbolKind.Method, "src/net/client.ts", 12, 20, "retry(n: number)", "Client", null), tag);
+    }
+
+    [Fact]
+    public void Parse_OptionalFieldsMissingOrOfAnotherType_FallBackAsWhenAbsent()
+    {
+        Assert.Equal(
+            new SymbolDefinition("été", SymbolKind.Other, "a.ts", 1, 1, "été", null, null),
+            CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"\\u00e9t\\u00e9\", \"path\": \"a.ts\", \"pattern\": false, \"line\": \"x\"}"));
+        Assert.Equal(
+            "const limit = 3",
+            CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"limit\", \"path\": \"a.ts\", \"pattern\": \"/^const limit = 3;$/\", \"line\": 4, \"kind\": \"constant\"}")?.Signature.TrimEnd(';'));
+    }
+
+    [Fact]
+    public void Parse_WithoutNameOrPath_OrNotAnObject_IsIgnored()
+    {
+        Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"path\": \"a.ts\"}"));
+        Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\"}"));
+        Assert.Null(CtagsSymbolExtractor.Parse("[\"_type\", \"tag\"]"));
+        Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\", \"path\": \"a.ts\""));
+    }
+
+    [Fact]
+    public void Parse_LongLine_AndTheSamePathAsTheLineBefore_KeepsThatPathString()
+    {
+        var name = new string('n', 3000);
+        var first = CtagsSymbolExtractor.Parse($"{{\"_type\": \"tag\", \"name\": \"{name}\", \"path\": \"src/long.ts\", \"line\": 7}}");
+        var second = CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"b\", \"path\": \"src/long.ts\", \"line\": 9}", first!.File);
+        var other = CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"c\", \"path\": \"src/other.ts\", \"line\": 9}", first.File);
+
+        Assert.Equal(name, first.Name);
+        Assert.Same(first.File, second!.File);
+        Assert.Equal("src/other.ts", other!.File);
+    }
+
     private Task<IReadOnlyList<FileSymbols>> Extract(params string[] paths) =>
         new CtagsSymbolExtractor().ExtractAsync(_root, paths, TestContext.Current.CancellationToken);
 
