@@ -259,6 +259,19 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
+    /// The analysis of a batched file from its text: its tool's definitions completed with its references, or (the
+    /// tool missing) its identifiers only; and its terms.
+    /// </summary>
+    private static FileAnalysis CompleteBatched(
+        FileAnalysis analysis, ReadOnlySpan<char> text,
+        (ITextSymbolExtractor? Extractor, IBatchSymbolExtractor? Batch, IReadOnlyList<SymbolDefinition> Definitions) complete, CancellationToken cancellationToken)
+    {
+        var path = analysis.File.Path;
+        var symbols = complete.Batch is { } batch ? batch.Complete(path, complete.Definitions, text) : complete.Extractor!.Extract(path, text, cancellationToken);
+        return analysis with { Symbols = symbols, Terms = TermBag.ForFile(path, text, symbols.Definitions) };
+    }
+
+    /// <summary>
     /// Waits for the writes an earlier run left to a resident process. Whatever became of them (failed, or cancelled
     /// with their run), this run still writes its own: a failure is logged, never passed on.
     /// </summary>
@@ -307,13 +320,18 @@ internal sealed partial class RepositoryIndexer(
 
                 foreach (var (index, path, language, extractor) in batch)
                 {
-                    // Distinct indexes of a list that no longer grows: safe to set from several batches at once.
+                    // Distinct indexes of a list that no longer grows: safe to set from several batches at once. The
+                    // text is decoded into a pooled buffer, as for C#, and dropped once symbols and terms are taken.
                     var analysis = analyses[index];
-                    var text = RepositoryScanner.ReadText(root, path);
-                    var symbols = text is null ? analysis.Symbols
-                        : definitions is null ? extractors.IdentifiersOnly(language).Extract(path, text, token)
-                        : extractor.Complete(path, definitions.GetValueOrDefault(path) ?? [], text);
-                    analyses[index] = analysis with { Symbols = symbols, Terms = TermBag.ForFile(path, text, symbols.Definitions) };
+                    var complete = definitions is null
+                        ? (Extractor: (ITextSymbolExtractor?)extractors.IdentifiersOnly(language), Batch: (IBatchSymbolExtractor?)null, Definitions: (IReadOnlyList<SymbolDefinition>)[])
+                        : (Extractor: null, Batch: extractor, Definitions: definitions.GetValueOrDefault(path) ?? []);
+                    if (!RepositoryScanner.TryWithText(root, path, (analysis, complete, token), static (text, pass) => CompleteBatched(pass.analysis, text, pass.complete, pass.token), out var analysed))
+                    {
+                        analysed = analysis with { Terms = TermBag.ForFile(path, [], analysis.Symbols.Definitions) };
+                    }
+
+                    analyses[index] = analysed;
                 }
 
                 step(batch.Length * 2);

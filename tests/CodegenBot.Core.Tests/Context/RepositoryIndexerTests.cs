@@ -203,6 +203,35 @@ public sealed class RepositoryIndexerTests : IDisposable
         Assert.Equal("A", analysis.Files.Single(f => f.File.Path == "a.cs").Symbols.Definitions.Single().Name);
     }
 
+    [Fact]
+    public async Task IndexAsync_BatchPluginWithOnlyTheStringComplete_GetsEachFilesTextAndItsDefinitions()
+    {
+        using var repo = TempGitRepository.WithFiles(("app/retry.py", "def wait(attempt):\n    return backoff(attempt)\n"), ("app/pool.py", "size = 4\n"));
+        var (analysis, _) = await IndexWith(repo, progress: null, new CSharpSymbolExtractor(), new FirstLineTool());
+
+        var retry = analysis.Files.Single(f => f.File.Path == "app/retry.py");
+        Assert.Equal("def wait(attempt):", retry.Symbols.Definitions.Single().Signature);
+        Assert.Equal("wait", retry.Symbols.Definitions.Single().Name);
+        Assert.True(retry.Terms.CountOf("backoff") > 0);
+        Assert.Equal("size = 4", analysis.Files.Single(f => f.File.Path == "app/pool.py").Symbols.Definitions.Single().Signature);
+    }
+
+    /// <summary>A batch plug-in that implements only the string form of Complete: its definition is the file's first line.</summary>
+    private sealed class FirstLineTool : IBatchSymbolExtractor
+    {
+        public IReadOnlyList<string> Languages { get; } = ["python"];
+
+        public Task<IReadOnlyList<FileSymbols>> ExtractAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("not reached");
+
+        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>> DefinitionsAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, List<SymbolDefinition>>>(relativePaths.ToDictionary(
+                p => p, p => new List<SymbolDefinition> { new(p.Contains("retry", StringComparison.Ordinal) ? "wait" : "size", SymbolKind.Function, p, 1, 1, "", null, null) }));
+
+        public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text) =>
+            new(relativePath, "python", [definitions.Single() with { Signature = text.Split('\n')[0] }], []);
+    }
+
     /// <summary>A plug-in extractor that is neither a text nor a batch extractor: it reads the files itself.</summary>
     private sealed class YamlKeys : ISymbolExtractor
     {

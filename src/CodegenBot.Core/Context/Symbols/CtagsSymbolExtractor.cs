@@ -78,7 +78,11 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
     }
 
     /// <summary>The file's definitions in line order, and the identifiers its text uses that it does not define.</summary>
-    public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text)
+    public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text) =>
+        Complete(relativePath, definitions, text.AsSpan());
+
+    /// <summary>As <see cref="Complete(string, IReadOnlyList{SymbolDefinition}, string)"/>, from a span of the file's text.</summary>
+    public FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, ReadOnlySpan<char> text)
     {
         var language = CodegenBot.Core.Context.Languages.LanguageDetector.Detect(relativePath, "") ?? "";
         var names = definitions.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ internal static class IdentifierTokenizer
         "then", "fi", "done", "echo", "local", "module", "require", "use", "mut", "impl", "fn", "pub", "match", "where",
     };
 
-    public static IReadOnlyList<string> Identifiers(string text, string language, ISet<string> ownNames)
+    public static IReadOnlyList<string> Identifiers(ReadOnlySpan<char> text, string language, ISet<string> ownNames)
     {
         var hashComments = HashComments.Contains(language);
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ internal static class IdentifierTokenizer
                 }
 
                 // The shared copy of the name: no new string for a name seen before, in this file or another.
-                if (i - start > 1 && Names.Intern(text.AsSpan(start, i - start)) is var word && !Keywords.Contains(word) && !ownNames.Contains(word))
+                if (i - start > 1 && Names.Intern(text.Slice(start, i - start)) is var word && !Keywords.Contains(word) && !ownNames.Contains(word))
                 {
                     found.Add(word);
                 }
@@ -63,13 +63,13 @@ internal static class IdentifierTokenizer
         return found.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static int SkipTo(string text, int from, string end)
+    private static int SkipTo(ReadOnlySpan<char> text, int from, string end)
     {
-        var index = text.IndexOf(end, from, StringComparison.Ordinal);
-        return index < 0 ? text.Length : index + end.Length;
+        var index = text[from..].IndexOf(end, StringComparison.Ordinal);
+        return index < 0 ? text.Length : from + index + end.Length;
     }
 
-    private static int SkipString(string text, int start, char quote)
+    private static int SkipString(ReadOnlySpan<char> text, int start, char quote)
     {
         for (var i = start + 1; i < text.Length; i++)
         {

@@ -133,4 +133,12 @@ public interface IBatchSymbolExtractor : ISymbolExtractor
 
     /// <summary>The symbols of one file from its definitions (as <see cref="DefinitionsAsync"/> gave them) and its text.</summary>
     FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, string text);
+
+    /// <summary>
+    /// As <see cref="Complete(string, IReadOnlyList{SymbolDefinition}, string)"/>, from text in a buffer that is only
+    /// valid during the call (the indexer decodes each file into a pooled buffer). By default the text is copied into
+    /// a string.
+    /// </summary>
+    FileSymbols Complete(string relativePath, IReadOnlyList<SymbolDefinition> definitions, ReadOnlySpan<char> text) =>
+        Complete(relativePath, definitions, text.ToString());
 }

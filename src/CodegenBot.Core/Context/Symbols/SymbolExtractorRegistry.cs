@@ -56,6 +56,9 @@ internal sealed partial class SymbolExtractorRegistry(IEnumerable<ISymbolExtract
             TextSymbolExtraction.ExtractFiles(this, root, relativePaths, cancellationToken);
 
         public FileSymbols Extract(string relativePath, string text, CancellationToken cancellationToken) =>
+            Extract(relativePath, text.AsSpan(), cancellationToken);
+
+        public FileSymbols Extract(string relativePath, ReadOnlySpan<char> text, CancellationToken cancellationToken) =>
             new(relativePath, language, [], IdentifierTokenizer.Identifiers(text, language, new HashSet<string>()));
     }
 
