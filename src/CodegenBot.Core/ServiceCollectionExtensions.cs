@@ -35,32 +35,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SymbolExtractorRegistry>();
         services.TryAddSingleton<IContextCacheStore>(sp => new FileContextCacheStore(
             ContextCacheFolder.Default(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileContextCacheStore>>()));
-        AddQualityRules(services);
-        services.TryAddSingleton(_ => ContextMemory.ForOneShotProcess());
-        services.TryAddSingleton<ContextEngineFactory>();
-        services.TryAddSingleton<QualityAssessorFactory>();
-        services.TryAddSingleton<GenerationPipeline>();
-        return services;
-    }
-
-    // The coded rules are distinct types (TryAddEnumerable dedupes them); the pattern rules share one type, so a
-    // marker registration keeps a second call from adding them twice.
-    private static void AddQualityRules(IServiceCollection services)
-    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, HardcodedSecretRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, StringConcatenationInLoopRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQualityRule, RepeatedEnumerationRule>());
-        if (services.Any(d => d.ServiceType == typeof(PatternRuleMarker)))
-        {
-            return;
-        }
+        services.TryAddSingleton<QualityRuleSet>();
+        services.TryAddSingleton(_ => ContextMemory.ForOneShotProcess());
+        services.TryAddSingleton<ContextEngineFactory>();
 
-        services.AddSingleton<PatternRuleMarker>();
-        foreach (var rule in RuleCatalog.PatternRules)
-        {
-            services.AddSingleton<IQualityRule>(rule);
-        }
+        // The rules they run are the registered ones plus the shipped pattern rules, loaded when first enumerated.
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<QualityAssessorFactory>(sp, sp.GetRequiredService<QualityRuleSet>()));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<GenerationPipeline>(sp, sp.GetRequiredService<QualityRuleSet>()));
+        return services;
     }
-
-    private sealed class PatternRuleMarker;
 }

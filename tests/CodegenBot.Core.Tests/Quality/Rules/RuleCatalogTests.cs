@@ -56,12 +56,32 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
+    public async Task AddCodegenBotCore_TheAssessorFromTheServices_RunsThePatternRules()
+    {
+        var root = Directory.CreateTempSubdirectory("codegen-rules-di-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "Repo.cs"), "class Repo\n{\n    string Query(string id) => \"SELECT * FROM users WHERE id = \" + id;\n}\n");
+            using var provider = new ServiceCollection().AddLogging().AddCodegenBotCore().BuildServiceProvider();
+
+            var assessment = await provider.GetRequiredService<QualityAssessorFactory>().Create(new CodegenBot.Core.Configuration.CodegenOptions())
+                .AssessAsync(root, ["Repo.cs"], cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Contains(assessment.Findings, f => f.RuleId == "CG5001");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AddCodegenBotCore_CalledTwice_RegistersEveryRuleOnce()
     {
         var services = new ServiceCollection().AddCodegenBotCore().AddCodegenBotCore();
 
         using var provider = services.BuildServiceProvider();
-        var ids = provider.GetServices<IQualityRule>().Select(r => r.Id).ToList();
+        var ids = provider.GetRequiredService<QualityRuleSet>().Select(r => r.Id).ToList();
 
         Assert.Equal(RuleCatalog.All().Select(r => r.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
