@@ -117,7 +117,7 @@ internal sealed partial class RepositoryIndexer(
             .GroupBy(f => (f.File.Path, f.BlobId)).ToDictionary(g => g.Key, g => g.First());
         Phase(remembered is null ? "index: read cache" : "index: previous analysis from memory");
         var analyses = new List<FileAnalysis>(candidates.Count);
-        var toExtract = new List<(int Index, string Path, string Language)>();
+        var toExtract = new List<FileToExtract>();
         var fresh = new List<int>();
         var reused = 0;
 
@@ -149,7 +149,7 @@ internal sealed partial class RepositoryIndexer(
             fresh.Add(analyses.Count - 1);
             if (file.Readable && file.Language is { } language)
             {
-                toExtract.Add((analyses.Count - 1, file.Path, language));
+                toExtract.Add(new FileToExtract(analyses.Count - 1, file.Path, language));
             }
         }
 
@@ -160,8 +160,8 @@ internal sealed partial class RepositoryIndexer(
         // the batch extractors' tool (ctags) runs on the rest; each batch's files get their references and terms as
         // soon as the tool is done with that batch.
         var inProcess = new Dictionary<int, ITextSymbolExtractor>();
-        var batched = new List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)>();
-        var external = new List<(int Index, string Path, string Language)>();
+        var batched = new List<BatchedFile>();
+        var external = new List<FileToExtract>();
         foreach (var entry in toExtract)
         {
             if (extractors.TextExtractorFor(entry.Language) is { } extractor)
@@ -170,7 +170,7 @@ internal sealed partial class RepositoryIndexer(
             }
             else if (extractors.BatchExtractorFor(entry.Language) is { } batch)
             {
-                batched.Add((entry.Index, entry.Path, entry.Language, batch));
+                batched.Add(new BatchedFile(entry.Index, entry.Path, entry.Language, batch));
             }
             else
             {
@@ -296,7 +296,7 @@ internal sealed partial class RepositoryIndexer(
     /// once).
     /// </summary>
     private async Task ExtractInBatchesAsync(
-        string root, List<(int Index, string Path, string Language, IBatchSymbolExtractor Extractor)> files, List<FileAnalysis> analyses,
+        string root, List<BatchedFile> files, List<FileAnalysis> analyses,
         Action<int> step, CancellationToken cancellationToken)
     {
         var missing = 0;
@@ -343,7 +343,7 @@ internal sealed partial class RepositoryIndexer(
     /// built in, a plug-in language may be one), in batches, as many at a time as there are cores, keyed by path.
     /// </summary>
     private async Task<Dictionary<string, FileSymbols>> ExtractExternalAsync(
-        string root, List<(int Index, string Path, string Language)> files, Action<int> step, CancellationToken cancellationToken)
+        string root, List<FileToExtract> files, Action<int> step, CancellationToken cancellationToken)
     {
         var byPath = new System.Collections.Concurrent.ConcurrentDictionary<string, FileSymbols>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
@@ -417,4 +417,13 @@ internal sealed partial class RepositoryIndexer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cached context {Key} could not be read; rebuilding it")]
     private static partial void LogUnreadable(ILogger logger, string key, Exception exception);
+
+    // Reference types, not value tuples: the framework's generic code (lists, chunking, grouping) is precompiled for
+    // reference types and shared, but compiled at run time for each value type (about 40 methods for these two).
+
+    /// <summary>A file whose symbols are to be extracted: its index among the analyses, its path and language.</summary>
+    private sealed record FileToExtract(int Index, string Path, string Language);
+
+    /// <summary>A file whose definitions come from a tool run over batches (ctags).</summary>
+    private sealed record BatchedFile(int Index, string Path, string Language, IBatchSymbolExtractor Extractor);
 }

@@ -44,7 +44,10 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(10);
 
     /// <summary>What git says about a checkout: its index entries, and the paths its status reports changed or untracked.</summary>
-    private sealed record GitView(List<(string Path, string Sha, bool IsLink)> Tracked, HashSet<string> Changed, List<string> Untracked);
+    private sealed record GitView(List<IndexEntry> Tracked, HashSet<string> Changed, List<string> Untracked);
+
+    /// <summary>An entry of git's index (a record, not a value tuple: no generic list code compiled at run time for it).</summary>
+    private sealed record IndexEntry(string Path, string Sha, bool IsLink);
 
     /// <summary>
     /// Starts reading git's view of the checkout at <paramref name="root"/> (its index and status: the slowest part of
@@ -99,7 +102,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         var status = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
         var changed = status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored)
             .Select(e => e.FilePath.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
-        var tracked = repository.Index.Select(e => (Path: e.Path.Replace('\\', '/'), e.Id.Sha, IsLink: e.Mode == Mode.SymbolicLink)).ToList();
+        var tracked = repository.Index.Select(e => new IndexEntry(e.Path.Replace('\\', '/'), e.Id.Sha, e.Mode == Mode.SymbolicLink)).ToList();
         var untracked = status.Untracked.Select(e => e.FilePath.Replace('\\', '/')).ToList();
         return new GitView(tracked, changed, untracked);
     }

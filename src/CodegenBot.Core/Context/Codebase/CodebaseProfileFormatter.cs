@@ -102,7 +102,7 @@ internal static class CodebaseProfileFormatter
         {
             // One entry per package name; a package is runtime if any manifest needs it at run time.
             var packages = ecosystem.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(g => (Name: g.First().Name, Version: g.Select(d => d.Version).FirstOrDefault(v => v is not null), Development: g.All(d => d.Development)))
+                .Select(g => new Package(g.First().Name, g.Select(d => d.Version).FirstOrDefault(v => v is not null), g.All(d => d.Development)))
                 .OrderBy(p => p.Development).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
             var development = packages.Count(p => p.Development);
             var runtime = packages.Where(p => !p.Development).ToList();
@@ -115,4 +115,7 @@ internal static class CodebaseProfileFormatter
 
     private static string Percent(double share) =>
         string.Create(CultureInfo.InvariantCulture, $"{Math.Round(share * 100, MidpointRounding.AwayFromZero):0}%");
+
+    /// <summary>A package as the profile lists it (a record, not a value tuple: sorting it needs no code compiled at run time).</summary>
+    private sealed record Package(string Name, string? Version, bool Development);
 }
