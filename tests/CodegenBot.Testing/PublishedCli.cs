@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CodegenBot.Testing;
 
 /// <summary>
-/// The published CLI (what the container image ships: trimmed, precompiled), when a test run names it in
+/// The published CLI (what the container image ships: precompiled, tiered compilation off), when a test run names it in
 /// <c>CODEGEN_TEST_PUBLISHED_CLI</c>. The CLI and end-to-end tests then run that executable as a child process
 /// instead of calling the CLI in-process, so trimming or precompilation that breaks a command fails a test. Unset,
 /// the tests run in-process as usual.
@@ -13,8 +13,12 @@ public static class PublishedCli
     /// <summary>The variable that names the published executable.</summary>
     public const string Variable = "CODEGEN_TEST_PUBLISHED_CLI";
 
-    /// <summary>What the child process inherits from the test process when the test's environment does not set it.</summary>
-    private static readonly string[] Inherited = ["PATH", "HOME", "TMPDIR", "DOTNET_ROOT", "LANG"];
+    /// <summary>
+    /// What the child process inherits from the test process when the test's environment does not set it: what it
+    /// needs to start and to find git and ctags. Not HOME: the in-process run does not see it either (its environment
+    /// is the test's alone), so caches and state fall back to the same temporary folders instead of the user's.
+    /// </summary>
+    private static readonly string[] Inherited = ["PATH", "TMPDIR", "DOTNET_ROOT", "DOTNET_ROOT_X64", "LANG"];
 
     /// <summary>The published executable to run, or <see langword="null"/> to run in-process.</summary>
     public static string? Path { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? System.IO.Path.GetFullPath(path) : null;

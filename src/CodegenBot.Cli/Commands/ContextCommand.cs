@@ -39,8 +39,9 @@ internal static class ContextCommand
             }
 
             using var workspace = Core.Workspace.GitWorkspace.Open(root);
-            // Git's view of the checkout is read on another core while configuration and services load.
-            RepositoryScanner.Prefetch(workspace.Root);
+            // Git's view of the checkout is read on another core while configuration and services load; dropped at the
+            // end if the command fails before listing.
+            using var prefetch = RepositoryScanner.Prefetch(workspace.Root);
             var configuration = ConfigurationLoader.Load(new ConfigurationInputs { RepositoryPath = root, Environment = context.Environment });
             await using var services = CliServices.Build(context, configuration.Options, parse.GetValue(verbose));
             var engine = services.GetRequiredService<ContextEngineFactory>().Create(configuration.Options);

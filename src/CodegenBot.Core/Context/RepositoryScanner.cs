@@ -40,8 +40,11 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// <summary>Git's views being read ahead of a listing (<see cref="Prefetch"/>), by checkout root; each is taken once.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long StartedAt, Task<GitView> View)> Prefetched = new(StringComparer.Ordinal);
 
-    /// <summary>A view read ahead longer ago than this is not used (the checkout may have changed since): read again.</summary>
-    private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A view whose read started longer ago than this is not used (the checkout may have changed since): read again.
+    /// The gap it covers is a command's start-up, about 0.3 s.
+    /// </summary>
+    private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromSeconds(3);
 
     /// <summary>What git says about a checkout: its index entries, and the paths its status reports changed or untracked.</summary>
     private sealed record GitView(List<IndexEntry> Tracked, HashSet<string> Changed, List<string> Untracked);
@@ -54,10 +57,31 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// a listing, and the same whatever the configuration) on the thread pool, for the next <see cref="Candidates"/>
     /// of that root in this process to take instead of reading it again. A command calls this as soon as it knows the
     /// checkout, so the read runs on an otherwise idle core while configuration and services load; the listing is then
-    /// as of that moment, a fraction of a second earlier (a view older than <see cref="PrefetchLifetime"/> is not used).
-    /// A failed read is not reported here: the listing reads again and reports it.
+    /// as of that moment, a fraction of a second earlier (a view whose read started longer ago than
+    /// <see cref="PrefetchLifetime"/> is not used). A failed read is not reported here: the listing reads again and
+    /// reports it. Disposing the returned handle drops a view no listing took (the command failed before listing), so
+    /// it cannot serve a later listing in the same process.
     /// </summary>
-    public static void Prefetch(string root) => Prefetched[root] = (System.Diagnostics.Stopwatch.GetTimestamp(), Task.Run(() => ReadGitView(root)));
+    public static IDisposable Prefetch(string root)
+    {
+        var entry = (System.Diagnostics.Stopwatch.GetTimestamp(), Task.Run(() => ReadGitView(root)));
+        Prefetched[root] = entry;
+        return new PrefetchHandle(root, entry);
+    }
+
+    /// <summary>Whether a view read ahead for this root waits to be taken (for tests).</summary>
+    internal static bool IsPrefetched(string root) => Prefetched.ContainsKey(root);
+
+    private sealed class PrefetchHandle(string root, (long StartedAt, Task<GitView> View) entry) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Prefetched.TryRemove(new KeyValuePair<string, (long, Task<GitView>)>(root, entry)))
+            {
+                Observe(entry.View);
+            }
+        }
+    }
 
     /// <summary>
     /// The files to consider, in ordinal order, with their git blob ids: from the index for unchanged tracked
@@ -115,11 +139,22 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
             return null;
         }
 
+        // The age is when the read started, taken before waiting: a slow read is not thrown away for its own length.
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(pending.StartedAt) >= PrefetchLifetime)
+        {
+            Observe(pending.View);
+            return null;
+        }
+
         // Waits without throwing: a failed read is read again by the caller, which reports it.
         Task.WaitAny(pending.View);
         _ = pending.View.Exception;
-        return pending.View.IsCompletedSuccessfully && System.Diagnostics.Stopwatch.GetElapsedTime(pending.StartedAt) < PrefetchLifetime ? pending.View.Result : null;
+        return pending.View.IsCompletedSuccessfully ? pending.View.Result : null;
     }
+
+    /// <summary>Marks a dropped read's failure as seen, whenever it ends (it is read again, or not needed).</summary>
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>Reads a file the scanner marked readable; null when it vanished or cannot be decoded.</summary>
     public static string? ReadText(string root, string path)

@@ -14,7 +14,7 @@ public sealed class RepositoryScannerTests
         var scanner = new RepositoryScanner(new ContextOptions());
         var expected = scanner.Candidates(repo.Path);
 
-        RepositoryScanner.Prefetch(repo.Path);
+        using var prefetch = RepositoryScanner.Prefetch(repo.Path);
         var prefetched = scanner.Candidates(repo.Path);
 
         Assert.Equal(expected, prefetched);
@@ -28,12 +28,31 @@ public sealed class RepositoryScannerTests
     {
         using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
         var scanner = new RepositoryScanner(new ContextOptions());
-        RepositoryScanner.Prefetch(repo.Path);
+        using var prefetch = RepositoryScanner.Prefetch(repo.Path);
+        Assert.True(RepositoryScanner.IsPrefetched(repo.Path));
         Assert.Equal(["a.cs"], scanner.Candidates(repo.Path).Select(c => c.Path));
+        Assert.False(RepositoryScanner.IsPrefetched(repo.Path));
 
         repo.WriteFile("b.cs", "class B { }\n");
 
         Assert.Equal(["a.cs", "b.cs"], scanner.Candidates(repo.Path).Select(c => c.Path));
+    }
+
+    [Fact]
+    public void Prefetch_DisposedBeforeAnyListing_IsDropped_AndLeavesANewerOneForTheSameRoot()
+    {
+        using var repo = TempGitRepository.WithFiles(("a.cs", "class A { }\n"));
+        var first = RepositoryScanner.Prefetch(repo.Path);
+        first.Dispose();
+        Assert.False(RepositoryScanner.IsPrefetched(repo.Path));
+
+        var older = RepositoryScanner.Prefetch(repo.Path);
+        using var newer = RepositoryScanner.Prefetch(repo.Path);
+        older.Dispose();
+
+        Assert.True(RepositoryScanner.IsPrefetched(repo.Path));
+        newer.Dispose();
+        Assert.False(RepositoryScanner.IsPrefetched(repo.Path));
     }
 
     [Fact]
@@ -45,7 +64,7 @@ public sealed class RepositoryScannerTests
             var scanner = new RepositoryScanner(new ContextOptions());
             var without = Assert.ThrowsAny<Exception>(() => scanner.Candidates(folder));
 
-            RepositoryScanner.Prefetch(folder);
+            using var prefetch = RepositoryScanner.Prefetch(folder);
             var with = Assert.ThrowsAny<Exception>(() => scanner.Candidates(folder));
 
             Assert.Equal(without.GetType(), with.GetType());

@@ -146,7 +146,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
     /// </summary>
     internal static SymbolDefinition? Parse(string line, string? previousPath = null)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(line.Length);
+        var length = Encoding.UTF8.GetByteCount(line);
         var rented = length > StackLineBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
@@ -172,7 +172,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
     }
 
     /// <summary>Lines up to this many UTF-8 bytes are converted on the stack.</summary>
-    private const int StackLineBytes = 1024;
+    private const int StackLineBytes = 2048;
 
     private static SymbolDefinition? Read(ReadOnlySpan<byte> json, string? previousPath)
     {
@@ -197,6 +197,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             else if (property.SequenceEqual("_type"u8))
             {
                 isTag = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tag"u8);
+                reader.Skip();
             }
             else if (property.SequenceEqual("name"u8))
             {
@@ -236,7 +237,8 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             }
         }
 
-        if (!isTag || name is null || path is null)
+        // The object must have ended, with nothing after it (a JSON document would refuse trailing text too).
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || !isTag || name is null || path is null)
         {
             return null;
         }
@@ -254,10 +256,32 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             null);
     }
 
-    /// <summary>A string value; null for any other (a field ctags left out as <c>false</c> or a number).</summary>
-    private static string? StringOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    /// <summary>
+    /// A string value; null for any other (a field ctags left out as <c>false</c> or a number), an object or array
+    /// being skipped whole so its members are not read as the tag's.
+    /// </summary>
+    private static string? StringOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
 
-    private static int? IntOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : null;
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>An integer value; null for any other, skipped whole as in <see cref="StringOrNull"/>.</summary>
+    private static int? IntOrNull(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        reader.Skip();
+        return null;
+    }
 
     private static string Prefix(string kind) => kind is "class" ? "class " : "";
 

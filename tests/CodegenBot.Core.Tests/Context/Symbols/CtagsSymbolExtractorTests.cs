@@ -81,6 +81,10 @@ public sealed class CtagsSymbolExtractorTests : IDisposable
         Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\"}"));
         Assert.Null(CtagsSymbolExtractor.Parse("[\"_type\", \"tag\"]"));
         Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\", \"path\": \"a.ts\""));
+        Assert.Null(CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\", \"path\": \"a.ts\"} trailing"));
+        Assert.Equal(
+            new SymbolDefinition("a", SymbolKind.Function, "a.ts", 5, 5, "a", null, null),
+            CtagsSymbolExtractor.Parse("{\"_type\": \"tag\", \"name\": \"a\", \"scope\": {\"name\": \"b\", \"path\": \"x.ts\"}, \"path\": \"a.ts\", \"line\": [1], \"kind\": \"function\", \"end\": 5, \"line\": 5}"));
     }
 
     [Fact]
