@@ -3,7 +3,10 @@ using CodegenBot.Testing;
 
 namespace CodegenBot.Cli.Tests;
 
-/// <summary>The real executable, as a separate process: exit codes and streams as a shell or the Action sees them.</summary>
+/// <summary>
+/// The real executable, as a separate process: exit codes and streams as a shell or the Action sees them (the build's
+/// own, or the published one when the test run names it, <see cref="PublishedCli"/>).
+/// </summary>
 public sealed class ProcessExitCodeTests
 {
     [Fact]
@@ -30,6 +33,13 @@ public sealed class ProcessExitCodeTests
 
     private static async Task<(int ExitCode, string Out, string Error)> RunProcessAsync(string workingDirectory, params string[] args)
     {
+        // The published executable when the test run names one (its environment is clean: no model variables).
+        if (PublishedCli.Path is { } published)
+        {
+            var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["XDG_STATE_HOME"] = CliRunner.StateHome };
+            return await PublishedCli.RunAsync(published, workingDirectory, environment, args, TestContext.Current.CancellationToken);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
