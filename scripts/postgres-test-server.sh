@@ -31,6 +31,10 @@ DO \$\$ BEGIN
     ALTER ROLE codegen_test LOGIN CREATEDB PASSWORD '$password';
   END IF;
 END \$\$;
+-- The tests drop their databases WITH (FORCE), which ends the backends still connected to them. One of another role
+-- (an autovacuum worker, it seems) made the drop fail now and then: "must be a member of the role whose process is
+-- being terminated or member of pg_signal_backend".
+GRANT pg_signal_backend TO codegen_test;
 SQL
 
 echo "Host=127.0.0.1;Port=$port;Username=codegen_test;Password=$password;Database=postgres"
