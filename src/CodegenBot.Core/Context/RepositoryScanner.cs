@@ -38,7 +38,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     private const string MatchRoot = "/";
 
     /// <summary>Git's views being read ahead of a listing (<see cref="Prefetch"/>), by checkout root; each is taken once.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long StartedAt, Task<GitView> View)> Prefetched = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PrefetchEntry> Prefetched = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A view whose read started longer ago than this is not used (the checkout may have changed since): read again.
@@ -64,19 +64,27 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     /// </summary>
     public static IDisposable Prefetch(string root)
     {
-        var entry = (System.Diagnostics.Stopwatch.GetTimestamp(), Task.Run(() => ReadGitView(root)));
+        var entry = new PrefetchEntry(System.Diagnostics.Stopwatch.GetTimestamp(), Task.Run(() => ReadGitView(root)));
         Prefetched[root] = entry;
         return new PrefetchHandle(root, entry);
+    }
+
+    /// <summary>A read of git's view under way, and when it started (a class: compared by reference when dropped).</summary>
+    private sealed class PrefetchEntry(long startedAt, Task<GitView> view)
+    {
+        public long StartedAt { get; } = startedAt;
+
+        public Task<GitView> View { get; } = view;
     }
 
     /// <summary>Whether a view read ahead for this root waits to be taken (for tests).</summary>
     internal static bool IsPrefetched(string root) => Prefetched.ContainsKey(root);
 
-    private sealed class PrefetchHandle(string root, (long StartedAt, Task<GitView> View) entry) : IDisposable
+    private sealed class PrefetchHandle(string root, PrefetchEntry entry) : IDisposable
     {
         public void Dispose()
         {
-            if (Prefetched.TryRemove(new KeyValuePair<string, (long, Task<GitView>)>(root, entry)))
+            if (Prefetched.TryRemove(new KeyValuePair<string, PrefetchEntry>(root, entry)))
             {
                 Observe(entry.View);
             }
