@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CodegenBot.Testing;
 
 namespace CodegenBot.Cli.Tests;
@@ -31,46 +30,16 @@ public sealed class ProcessExitCodeTests
         Assert.EndsWith("Run 'codegen generate --help' for usage.\n", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunProcessAsync(string workingDirectory, params string[] args)
+    /// <summary>
+    /// Runs the published executable when the test run names one, else this build's through <c>dotnet</c>; either way
+    /// with a clean environment (no model variables leak in from the machine running the tests) and the runs' store
+    /// away from the user's own (~/.local/state/codegenbot).
+    /// </summary>
+    private static Task<(int ExitCode, string Out, string Error)> RunProcessAsync(string workingDirectory, params string[] args)
     {
-        // The published executable when the test run names one (its environment is clean: no model variables).
-        if (PublishedCli.Path is { } published)
-        {
-            var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["XDG_STATE_HOME"] = CliRunner.StateHome };
-            return await PublishedCli.RunAsync(published, workingDirectory, environment, args, TestContext.Current.CancellationToken);
-        }
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codegen.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The store of these runs, away from the user's own (~/.local/state/codegenbot).
-        start.Environment["XDG_STATE_HOME"] = CliRunner.StateHome;
-
-        // A clean environment: no model variables leak in from the machine running the tests.
-        foreach (var name in new[] { "GITHUB_TOKEN", "OPENAI_API_KEY" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CODEGEN_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["XDG_STATE_HOME"] = CliRunner.StateHome };
+        return PublishedCli.Path is { } published
+            ? PublishedCli.RunAsync(published, workingDirectory, environment, args, TestContext.Current.CancellationToken)
+            : PublishedCli.RunAsync("dotnet", workingDirectory, environment, [Path.Combine(AppContext.BaseDirectory, "codegen.dll"), .. args], TestContext.Current.CancellationToken);
     }
 }

@@ -24,9 +24,9 @@ public static class PublishedCli
     public static string? Path { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? System.IO.Path.GetFullPath(path) : null;
 
     /// <summary>
-    /// Runs the published executable with <paramref name="args"/> in <paramref name="workingDirectory"/>. Its
-    /// environment is the test's (as the in-process run sees it) plus the few variables a process needs to start;
-    /// returns its exit code and what it wrote.
+    /// Runs <paramref name="executable"/> (the published CLI, or <c>dotnet</c> with a build's <c>codegen.dll</c>) with
+    /// <paramref name="args"/> in <paramref name="workingDirectory"/>. Its environment is the test's (as the in-process
+    /// run sees it) plus the few variables a process needs to start; returns its exit code and what it wrote.
     /// </summary>
     public static async Task<(int ExitCode, string Out, string Error)> RunAsync(
         string executable, string workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> args, CancellationToken cancellationToken)

@@ -197,19 +197,10 @@ internal sealed partial class RepositoryIndexer(
         // cold index on efcore 0.02-0.3 s faster).
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         var later = batched.Select(e => e.Index).Concat(external.Select(e => e.Index)).ToHashSet();
-        // Each file's text is decoded into a pooled buffer and dropped once its symbols and terms are taken: on a large
-        // repository the texts were the biggest allocation of a cold run, all of it for the collector.
         Parallel.ForEach(fresh.Where(i => !later.Contains(i)).ToList(), parallel, index =>
         {
-            var analysis = analyses[index];
             var extractor = inProcess.GetValueOrDefault(index);
-            if (!analysis.File.Readable || !RepositoryScanner.TryWithText(
-                    root, analysis.File.Path, (analysis, extractor, cancellationToken), static (text, pass) => Analyse(pass.analysis, text, pass.extractor, pass.cancellationToken), out var analysed))
-            {
-                analysed = analysis with { Terms = TermBag.ForFile(analysis.File.Path, [], analysis.Symbols.Definitions) };
-            }
-
-            analyses[index] = analysed;
+            analyses[index] = AnalyseText(root, analyses[index], extractor is null ? null : (path, text) => extractor.Extract(path, text, cancellationToken));
             Step(extractor is null ? 1 : 2);
         });
 
@@ -251,24 +242,28 @@ internal sealed partial class RepositoryIndexer(
         return (analysis, new IndexStatistics(analyses.Count, toExtract.Count, reused, TreeCacheHit: false) { Phases = phases }, saved);
     }
 
-    /// <summary>The analysis of a file from its text: its extractor's symbols (if it has one) and its terms.</summary>
-    private static FileAnalysis Analyse(FileAnalysis analysis, ReadOnlySpan<char> text, ITextSymbolExtractor? extractor, CancellationToken cancellationToken)
-    {
-        var symbols = extractor is null ? analysis.Symbols : extractor.Extract(analysis.File.Path, text, cancellationToken);
-        return analysis with { Symbols = symbols, Terms = TermBag.ForFile(analysis.File.Path, text, symbols.Definitions) };
-    }
+    /// <summary>The symbols of a file from its text, which is in a buffer valid only during the call.</summary>
+    private delegate FileSymbols SymbolsFromText(string path, ReadOnlySpan<char> text);
 
     /// <summary>
-    /// The analysis of a batched file from its text: its tool's definitions completed with its references, or (the
-    /// tool missing) its identifiers only; and its terms.
+    /// A file's analysis from its text, decoded into a pooled buffer and dropped once its symbols and terms are taken
+    /// (on a large repository the texts were the biggest allocation of a cold run): the symbols <paramref name="symbols"/>
+    /// gives (those it has when null) and the terms of its text. A file that cannot be read keeps its symbols and gets
+    /// the terms of its path and definitions.
     /// </summary>
-    private static FileAnalysis CompleteBatched(
-        FileAnalysis analysis, ReadOnlySpan<char> text,
-        (ITextSymbolExtractor? Extractor, IBatchSymbolExtractor? Batch, IReadOnlyList<SymbolDefinition> Definitions) complete, CancellationToken cancellationToken)
+    private static FileAnalysis AnalyseText(string root, FileAnalysis analysis, SymbolsFromText? symbols)
     {
-        var path = analysis.File.Path;
-        var symbols = complete.Batch is { } batch ? batch.Complete(path, complete.Definitions, text) : complete.Extractor!.Extract(path, text, cancellationToken);
-        return analysis with { Symbols = symbols, Terms = TermBag.ForFile(path, text, symbols.Definitions) };
+        if (analysis.File.Readable && RepositoryScanner.TryWithText(root, analysis.File.Path, (analysis, symbols), static (text, pass) =>
+            {
+                var (file, symbolsOf) = pass;
+                var found = symbolsOf?.Invoke(file.File.Path, text) ?? file.Symbols;
+                return file with { Symbols = found, Terms = TermBag.ForFile(file.File.Path, text, found.Definitions) };
+            }, out var analysed))
+        {
+            return analysed;
+        }
+
+        return analysis with { Terms = TermBag.ForFile(analysis.File.Path, [], analysis.Symbols.Definitions) };
     }
 
     /// <summary>
@@ -321,17 +316,11 @@ internal sealed partial class RepositoryIndexer(
                 foreach (var (index, path, language, extractor) in batch)
                 {
                     // Distinct indexes of a list that no longer grows: safe to set from several batches at once. The
-                    // text is decoded into a pooled buffer, as for C#, and dropped once symbols and terms are taken.
-                    var analysis = analyses[index];
-                    var complete = definitions is null
-                        ? (Extractor: (ITextSymbolExtractor?)extractors.IdentifiersOnly(language), Batch: (IBatchSymbolExtractor?)null, Definitions: (IReadOnlyList<SymbolDefinition>)[])
-                        : (Extractor: null, Batch: extractor, Definitions: definitions.GetValueOrDefault(path) ?? []);
-                    if (!RepositoryScanner.TryWithText(root, path, (analysis, complete, token), static (text, pass) => CompleteBatched(pass.analysis, text, pass.complete, pass.token), out var analysed))
-                    {
-                        analysed = analysis with { Terms = TermBag.ForFile(path, [], analysis.Symbols.Definitions) };
-                    }
-
-                    analyses[index] = analysed;
+                    // tool's definitions completed with the file's references; its identifiers only when it is missing.
+                    var found = definitions?.GetValueOrDefault(path) ?? [];
+                    analyses[index] = AnalyseText(root, analyses[index], definitions is null
+                        ? (file, text) => extractors.IdentifiersOnly(language).Extract(file, text, token)
+                        : (file, text) => extractor.Complete(file, found, text));
                 }
 
                 step(batch.Length * 2);
