@@ -121,8 +121,12 @@ internal sealed partial class RepositoryIndexer(
         var fresh = new List<int>();
         var reused = 0;
 
-        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores.
+        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores. ctags needs
+        // only paths, so its batches start first, on the new files whose path decides their language, and run beside
+        // the describing (they waited for it before, while a core was idle at times).
         var known = candidates.Select(c => previous?.GetValueOrDefault((c.Path, c.BlobId))).ToArray();
+        await using var toolRuns = new ToolRuns(root, extractors, cancellationToken);
+        var early = StartEarlyBatches(root, scanner, candidates, known, toolRuns);
         var described = new RepositoryFile?[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
@@ -190,7 +194,7 @@ internal sealed partial class RepositoryIndexer(
         }
 
         progress?.Report(new IndexProgress(0, total));
-        var batches = ExtractInBatchesAsync(root, batched, analyses, Step, cancellationToken);
+        var batches = ExtractInBatchesAsync(root, batched, analyses, Step, early, toolRuns, cancellationToken);
         var externalSymbols = ExtractExternalAsync(root, external, Step, cancellationToken);
         // One worker per core in both loops below: the pool would otherwise run more (four on two cores here), each
         // holding a file's text (and for C#, its skeleton and tree) while the collector copies what is in flight (a
@@ -283,37 +287,74 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
+    /// Starts the batch tool (ctags) on the new files whose language their path decides (<see
+    /// cref="RepositoryScanner.LanguageBeforeReading"/>), in batches of <see cref="ExtractionBatch"/> in path order,
+    /// each as soon as it is full, before the files are described: the batch of each path, by path.
+    /// </summary>
+    private Dictionary<string, EarlyBatch> StartEarlyBatches(string root, RepositoryScanner scanner, IReadOnlyList<ScanCandidate> candidates, FileAnalysis?[] known, ToolRuns toolRuns)
+    {
+        var byPath = new Dictionary<string, EarlyBatch>(StringComparer.Ordinal);
+        var filling = new Dictionary<IBatchSymbolExtractor, List<BatchedFile>>();
+        void Start(IBatchSymbolExtractor extractor, List<BatchedFile> files)
+        {
+            var batch = new EarlyBatch(toolRuns.Start(extractor, files.Select(f => f.Path).ToList()));
+            foreach (var file in files)
+            {
+                byPath[file.Path] = batch;
+                batch.Languages[file.Path] = file.Language;
+            }
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (known[i] is null && scanner.LanguageBeforeReading(root, candidates[i]) is { } language
+                && extractors.TextExtractorFor(language) is null && extractors.BatchExtractorFor(language) is { } extractor)
+            {
+                var files = filling.TryGetValue(extractor, out var list) ? list : filling[extractor] = [];
+                files.Add(new BatchedFile(i, candidates[i].Path, language, extractor));
+                if (files.Count == ExtractionBatch)
+                {
+                    Start(extractor, files);
+                    filling.Remove(extractor);
+                }
+            }
+        }
+
+        foreach (var (extractor, files) in filling)
+        {
+            Start(extractor, files);
+        }
+
+        return byPath;
+    }
+
+    /// <summary>
     /// Symbols and terms of the files whose extractor runs a tool over batches (ctags, one single-threaded process per
     /// batch), one more batch at a time than there are cores; each file is read once, right after its batch's tool
     /// run. The extra batch keeps a core on ctags while the others read and tokenize a finished batch's files: with
     /// one per core, both cores waited on ctags and then both worked through files (a cold typeorm run 2.57 s, now
-    /// 2.51 s; medians of 5 alternating runs). When the tool is not installed the files get references only (logged
-    /// once).
+    /// 2.51 s; medians of 5 alternating runs). Files whose batch started before they were described (<paramref
+    /// name="early"/>) take their definitions from it; the others get batches of their own now. When the tool is not
+    /// installed the files get references only (logged once).
     /// </summary>
     private async Task ExtractInBatchesAsync(
-        string root, List<BatchedFile> files, List<FileAnalysis> analyses,
-        Action<int> step, CancellationToken cancellationToken)
+        string root, List<BatchedFile> files, List<FileAnalysis> analyses, Action<int> step,
+        Dictionary<string, EarlyBatch> early, ToolRuns toolRuns, CancellationToken cancellationToken)
     {
-        var missing = 0;
+        // A file described with the language its path gave (always, unless the path rules changed) uses its early
+        // batch; the early batches' files that were skipped once read (binary, generated) are not used.
+        bool IsEarly(BatchedFile file) => early.TryGetValue(file.Path, out var batch) && batch.Languages[file.Path] == file.Language;
+        var units = files.Where(IsEarly).GroupBy(f => early[f.Path]).Select(g => new ToolBatch(g.ToArray(), g.Key.Definitions))
+            .Concat(files.Where(f => !IsEarly(f)).GroupBy(f => f.Extractor).SelectMany(g => g.Chunk(ExtractionBatch))
+                .Select(chunk => new ToolBatch(chunk, null)))
+            .ToList();
         await Parallel.ForEachAsync(
-            files.GroupBy(f => f.Extractor).SelectMany(g => g.Chunk(ExtractionBatch)),
+            units,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount + 1 },
-            async (batch, token) =>
+            async (unit, token) =>
             {
-                IReadOnlyDictionary<string, List<SymbolDefinition>>? definitions = null;
-                try
-                {
-                    definitions = await batch[0].Extractor.DefinitionsAsync(root, batch.Select(e => e.Path).ToList(), token);
-                }
-                catch (CtagsNotFoundException ex)
-                {
-                    if (Interlocked.Exchange(ref missing, 1) == 0)
-                    {
-                        extractors.ReportCtagsMissing(ex);
-                    }
-                }
-
-                foreach (var (index, path, language, extractor) in batch)
+                var definitions = await (unit.Definitions ?? toolRuns.Start(unit.Files[0].Extractor, unit.Files.Select(e => e.Path).ToList()));
+                foreach (var (index, path, language, extractor) in unit.Files)
                 {
                     // Distinct indexes of a list that no longer grows: safe to set from several batches at once. The
                     // tool's definitions completed with the file's references; its identifiers only when it is missing.
@@ -323,9 +364,81 @@ internal sealed partial class RepositoryIndexer(
                         : (file, text) => extractor.Complete(file, found, text));
                 }
 
-                step(batch.Length * 2);
+                step(unit.Files.Length * 2);
             });
+
+        // Early batches none of whose files were used still ran: their failures are this run's.
+        await Task.WhenAll(early.Values.Select(b => b.Definitions).Distinct());
     }
+
+    /// <summary>
+    /// Runs of a batch tool (ctags), one more at a time than there are cores, whether started before the files were
+    /// described or after. A missing tool gives null definitions (reported once). Disposing waits for the runs started
+    /// (an indexing run that fails or is cancelled half-way leaves none behind).
+    /// </summary>
+    private sealed class ToolRuns(string root, SymbolExtractorRegistry extractors, CancellationToken cancellationToken) : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount + 1);
+        private readonly System.Collections.Concurrent.ConcurrentBag<Task> _started = [];
+        private int _missing;
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await Task.WhenAll(_started);
+            }
+            catch (Exception)
+            {
+                // Each run's failure reached whoever awaited it; here only their end matters.
+            }
+
+            _slots.Dispose();
+        }
+
+        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Start(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths)
+        {
+            var run = Run(extractor, paths);
+            _started.Add(run);
+            return run;
+        }
+
+        private Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Run(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths) =>
+            Task.Run(
+                async () =>
+                {
+                    await _slots.WaitAsync(cancellationToken);
+                    try
+                    {
+                        return await extractor.DefinitionsAsync(root, paths, cancellationToken);
+                    }
+                    catch (CtagsNotFoundException ex)
+                    {
+                        if (Interlocked.Exchange(ref _missing, 1) == 0)
+                        {
+                            extractors.ReportCtagsMissing(ex);
+                        }
+
+                        return null;
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                },
+                cancellationToken);
+    }
+
+    /// <summary>A tool run started before its files were described, with the language each path gave.</summary>
+    private sealed class EarlyBatch(Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> definitions)
+    {
+        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Definitions { get; } = definitions;
+
+        public Dictionary<string, string> Languages { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Files completed together from one tool run: already started, or (null) to start.</summary>
+    private sealed record ToolBatch(BatchedFile[] Files, Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?>? Definitions);
 
     /// <summary>
     /// Symbols from extractors that are neither text nor batch extractors (they read the files themselves; none is
