@@ -239,9 +239,11 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
                 return new RepositoryFile(file.Path, file.Length, SkipReason.Binary, Tracked: file.Tracked);
             }
 
-            var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, HeaderChars * 4)]);
+            // The head is decoded on the stack: a string per file was the largest allocation of describing.
+            Span<char> head = stackalloc char[HeaderChars * 4];
+            head = head[..Encoding.UTF8.GetChars(bytes[..Math.Min(bytes.Length, HeaderChars * 4)], head)];
             head = head.Length > HeaderChars ? head[..HeaderChars] : head;
-            var firstLine = head.AsSpan(0, Math.Max(0, head.IndexOf('\n') is var n && n >= 0 ? n : head.Length));
+            var firstLine = head[..(head.IndexOf('\n') is var n && n >= 0 ? n : head.Length)];
             var language = LanguageDetector.Detect(file.Path, firstLine);
             var skip = GeneratedMarker().IsMatch(head) ? SkipReason.Generated : SkipReason.None;
             var lines = bytes.Count((byte)'\n') + (bytes.Length > 0 && bytes[^1] != '\n' ? 1 : 0);

@@ -74,50 +74,81 @@ internal static partial class TaskMentions
     internal static string[] Split(string name)
     {
         var parts = new List<string>(4);
-        var i = 0;
-        while (i < name.Length)
+        foreach (var word in new WordRanges(name))
         {
-            var c = name[i];
-            var end = i;
-            if (char.IsAsciiLetterUpper(c))
-            {
-                var run = i;
-                while (run < name.Length && char.IsAsciiLetterUpper(name[run]))
-                {
-                    run++;
-                }
-
-                var lowerNext = run < name.Length && char.IsAsciiLetterLower(name[run]);
-                end = !lowerNext ? run : (run - i) switch
-                {
-                    1 => EndOf(name, run, char.IsAsciiLetterLower),
-                    2 => run,
-                    _ => run - 1,
-                };
-            }
-            else if (char.IsAsciiLetterLower(c))
-            {
-                end = EndOf(name, i, char.IsAsciiLetterLower);
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                end = EndOf(name, i, char.IsAsciiDigit);
-            }
-            else
-            {
-                i++;
-                continue;
-            }
-
-            parts.Add(name[i..end].ToLowerInvariant());
-            i = end;
+            parts.Add(name[word].ToLowerInvariant());
         }
 
         return [.. parts];
+    }
 
-        static int EndOf(string text, int from, Func<char, bool> belongs)
+    /// <summary>The words of a name as ranges of it, as <see cref="Split"/> finds them (still in their case), without allocating.</summary>
+    internal ref struct WordRanges(ReadOnlySpan<char> name)
+    {
+        private readonly ReadOnlySpan<char> _name = name;
+        private int _next;
+
+        /// <summary>The current word.</summary>
+        public Range Current { get; private set; }
+
+        /// <summary>Enumerates the words.</summary>
+        public readonly WordRanges GetEnumerator() => this;
+
+        /// <summary>Moves to the next word; false after the last.</summary>
+        public bool MoveNext()
         {
-            while (from < text.Length && belongs(text[from]))
+            var name = _name;
+            var i = _next;
+            while (i < name.Length)
+            {
+                var c = name[i];
+                int end;
+                if (char.IsAsciiLetterUpper(c))
+                {
+                    var run = i;
+                    while (run < name.Length && char.IsAsciiLetterUpper(name[run]))
+                    {
+                        run++;
+                    }
+
+                    var lowerNext = run < name.Length && char.IsAsciiLetterLower(name[run]);
+                    end = !lowerNext ? run : (run - i) switch
+                    {
+                        1 => EndOfLower(name, run),
+                        2 => run,
+                        _ => run - 1,
+                    };
+                }
+                else if (char.IsAsciiLetterLower(c))
+                {
+                    end = EndOfLower(name, i);
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    end = i;
+                    while (end < name.Length && char.IsAsciiDigit(name[end]))
+                    {
+                        end++;
+                    }
+                }
+                else
+                {
+                    i++;
+                    continue;
+                }
+
+                Current = i..end;
+                _next = end;
+                return true;
+            }
+
+            _next = name.Length;
+            return false;
+        }
+
+        private static int EndOfLower(ReadOnlySpan<char> text, int from)
+        {
+            while (from < text.Length && char.IsAsciiLetterLower(text[from]))
             {
                 from++;
             }

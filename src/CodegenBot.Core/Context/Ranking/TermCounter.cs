@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using CodegenBot.Core.Context.Symbols;
 
 namespace CodegenBot.Core.Context.Ranking;
@@ -137,11 +136,14 @@ internal sealed class TermCounter
     {
         var name = Names.Intern(identifier, hash);
         _split.Clear();
-        foreach (var term in TaskMentions.Split(name))
+        Span<char> lower = stackalloc char[MaxIdentifierLength];
+        foreach (var word in new TaskMentions.WordRanges(name))
         {
+            var term = name.AsSpan(word);
             if (term.Length >= TermBag.MinTermLength)
             {
-                _split.Add(NumberOf(term));
+                // Identifiers are at most MaxIdentifierLength long, and so are their words; ASCII letters and digits only.
+                _split.Add(NumberOf(lower[..term.ToLowerInvariant(lower)]));
             }
         }
 
@@ -166,18 +168,23 @@ internal sealed class TermCounter
         return at;
     }
 
-    private int NumberOf(string term)
+    /// <summary>The number of a term, given in a buffer: a string is made only for a term met for the first time.</summary>
+    private int NumberOf(ReadOnlySpan<char> term)
     {
-        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_termNumbers, term, out var known);
-        if (!known)
+        var numbers = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (numbers.TryGetValue(term, out var known))
         {
-            number = _terms.Count;
-            _terms.Add(Names.Intern(term));
-            if (_terms.Count > _counts.Length)
-            {
-                Array.Resize(ref _counts, _counts.Length * 2);
-                Array.Resize(ref _countedIn, _counts.Length);
-            }
+            return known;
+        }
+
+        var number = _terms.Count;
+        var text = Names.Intern(term);
+        _termNumbers[text] = number;
+        _terms.Add(text);
+        if (_terms.Count > _counts.Length)
+        {
+            Array.Resize(ref _counts, _counts.Length * 2);
+            Array.Resize(ref _countedIn, _counts.Length);
         }
 
         return number;

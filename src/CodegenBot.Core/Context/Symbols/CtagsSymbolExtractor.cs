@@ -125,17 +125,82 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         }
 
         process.StandardInput.Close();
-        string? previousPath = null;
-        while (await process.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+
+        // The output is read as bytes and split into lines here: each line is parsed where it lies in the buffer,
+        // instead of being decoded into a string and encoded back into bytes for the parser.
+        var output = process.StandardOutput.BaseStream;
+        var buffer = ArrayPool<byte>.Shared.Rent(OutputBufferBytes);
+        var found = new List<SymbolDefinition>();
+        try
         {
-            if (Parse(line, previousPath) is { } definition)
+            string? previousPath = null;
+            var filled = 0;
+            while (true)
             {
-                previousPath = definition.File;
-                yield return definition;
+                if (filled == buffer.Length)
+                {
+                    // A line longer than the buffer: a larger one.
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await output.ReadAsync(buffer.AsMemory(filled), limit.Token);
+                var consumed = ParseLines(buffer.AsSpan(0, filled + read), final: read == 0, found, ref previousPath);
+                foreach (var definition in found)
+                {
+                    yield return definition;
+                }
+
+                found.Clear();
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read - consumed;
+                buffer.AsSpan(consumed, filled).CopyTo(buffer);
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         await process.WaitForExitAsync(limit.Token);
+    }
+
+    /// <summary>Bytes of ctags' output read at a time (a line longer than this grows the buffer).</summary>
+    private const int OutputBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// Parses the complete lines of <paramref name="data"/> (and, when <paramref name="final"/>, the text after the last
+    /// line break) into <paramref name="into"/>; returns the bytes consumed. Lines break at <c>\n</c>, a <c>\r</c>
+    /// before it dropped, as a text reader would split them (ctags' JSON escapes line breaks inside values).
+    /// </summary>
+    private static int ParseLines(ReadOnlySpan<byte> data, bool final, List<SymbolDefinition> into, ref string? previousPath)
+    {
+        var consumed = 0;
+        while (consumed < data.Length)
+        {
+            var rest = data[consumed..];
+            var lineEnd = rest.IndexOf((byte)'\n');
+            if (lineEnd < 0 && !final)
+            {
+                break;
+            }
+
+            var line = lineEnd < 0 ? rest : rest[..lineEnd];
+            consumed += lineEnd < 0 ? rest.Length : lineEnd + 1;
+            if (Parse(line.EndsWith((byte)'\r') ? line[..^1] : line, previousPath) is { } definition)
+            {
+                previousPath = definition.File;
+                into.Add(definition);
+            }
+        }
+
+        return consumed;
     }
 
     /// <summary>
@@ -151,7 +216,31 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         try
         {
             Span<byte> bytes = rented ?? stackalloc byte[StackLineBytes];
-            return Read(bytes[..Encoding.UTF8.GetBytes(line, bytes)], previousPath);
+            return Parse(bytes[..Encoding.UTF8.GetBytes(line, bytes)], previousPath);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(string, string?)"/>, from the line's bytes. Bytes that are not UTF-8 (a source file in
+    /// another encoding) are read as U+FFFD, as a text reader would decode them.
+    /// </summary>
+    internal static SymbolDefinition? Parse(ReadOnlySpan<byte> line, string? previousPath)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return Parse(Encoding.UTF8.GetString(line), previousPath);
+        }
+
+        try
+        {
+            return Read(line, previousPath);
         }
         catch (JsonException)
         {
@@ -161,13 +250,6 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         {
             // A string that cannot be read as text (an escaped lone surrogate).
             return null;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
         }
     }
 
@@ -184,6 +266,9 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
 
         var isTag = false;
         string? name = null, path = null, pattern = null, kind = null, signature = null, scope = null;
+
+        // The pattern is needed only for a tag without a signature: kept as the bytes it is in, decoded when needed.
+        var patternBytes = ReadOnlySpan<byte>.Empty;
         int? line = null, end = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -209,7 +294,9 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             }
             else if (property.SequenceEqual("pattern"u8))
             {
-                pattern = StringOrNull(ref reader);
+                var plain = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+                patternBytes = plain ? reader.ValueSpan : [];
+                pattern = plain ? null : StringOrNull(ref reader);
             }
             else if (property.SequenceEqual("kind"u8))
             {
@@ -251,7 +338,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             path.Contains('\\', StringComparison.Ordinal) ? path.Replace('\\', '/') : path,
             lineNumber,
             end ?? lineNumber,
-            signature is not null ? $"{Prefix(kindText)}{name}{signature}" : PatternText(pattern) ?? name,
+            signature is not null ? $"{Prefix(kindText)}{name}{signature}" : PatternText(pattern, patternBytes) ?? name,
             scope,
             null);
     }
@@ -285,9 +372,40 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
 
     private static string Prefix(string kind) => kind is "class" ? "class " : "";
 
-    private static string? PatternText(string? pattern) =>
+    /// <summary>
+    /// The declaration line in a ctags pattern (<c>/^  def run(self):$/</c> → <c>def run(self)</c>), from the pattern's
+    /// text or, when that is null, its unescaped UTF-8 bytes; null when it is no line pattern.
+    /// </summary>
+    private static string? PatternText(string? pattern, ReadOnlySpan<byte> bytes)
+    {
+        if (pattern is not null)
+        {
+            return PatternText(pattern.AsSpan());
+        }
+
+        if (bytes.Length <= 4)
+        {
+            return null;
+        }
+
+        var rented = bytes.Length > StackLineBytes ? ArrayPool<char>.Shared.Rent(bytes.Length) : null;
+        try
+        {
+            Span<char> chars = rented ?? stackalloc char[StackLineBytes];
+            return PatternText(chars[..Encoding.UTF8.GetChars(bytes, chars)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static string? PatternText(ReadOnlySpan<char> pattern) =>
         pattern is { Length: > 4 } && pattern.StartsWith("/^", StringComparison.Ordinal)
-            ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd('{', ':').Trim()
+            ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd("{:").Trim().ToString()
             : null;
 
     private static void Kill(Process process)

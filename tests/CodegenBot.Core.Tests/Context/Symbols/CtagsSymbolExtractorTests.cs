@@ -100,6 +100,48 @@ public sealed class CtagsSymbolExtractorTests : IDisposable
         Assert.Equal("src/other.ts", other!.File);
     }
 
+    [Fact]
+    public async Task ExtractAsync_OutputLineLongerThanTheReadBuffer_IsReadWhole()
+    {
+        // ctags writes the 70,000-character default value into the signature: one line of output over 64 KB.
+        var value = new string('a', 70_000);
+        Write("long.py", $"def long_one(x=\"{value}\"):\n    return x\n\ndef after():\n    pass\n");
+
+        var file = Assert.Single(await Extract("long.py"));
+
+        Assert.Equal(["long_one", "after"], file.Definitions.Select(d => d.Name));
+        Assert.Contains(value, file.Definitions[0].Signature, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BytesThatAreNotUtf8_ReadAsReplacementCharacters_AsTheTextFormDoes()
+    {
+        var line = "{\"_type\": \"tag\", \"name\": \"caf?\", \"path\": \"a.py\", \"pattern\": \"/^def caf?(x):$/\", \"line\": 1, \"kind\": \"function\"}"u8.ToArray();
+        for (var i = 0; i < line.Length; i++)
+        {
+            line[i] = line[i] == (byte)'?' ? (byte)0xE9 : line[i];
+        }
+
+        var tag = CtagsSymbolExtractor.Parse(line, previousPath: null);
+
+        Assert.Equal("caf\uFFFD", tag!.Name);
+        Assert.Equal("def caf\uFFFD(x)", tag.Signature);
+        Assert.Equal(tag, CtagsSymbolExtractor.Parse(System.Text.Encoding.UTF8.GetString(line)));
+    }
+
+    [Theory]
+    [InlineData("/^    def run(self):$/", "def run(self)")]
+    [InlineData("/^export function go() {$/", "export function go()")]
+    [InlineData("/^  x = \\\"a\\\\b\\\" $/", "x = \"a\\b\"")]
+    [InlineData("/^$/", null)]
+    [InlineData("line 4", null)]
+    public void Parse_TagWithoutSignature_TakesTheDeclarationFromItsPattern_EscapedOrNot(string pattern, string? declaration)
+    {
+        var tag = CtagsSymbolExtractor.Parse($"{{\"_type\": \"tag\", \"name\": \"run\", \"path\": \"a.py\", \"pattern\": \"{pattern}\", \"line\": 3, \"kind\": \"function\"}}");
+
+        Assert.Equal(declaration ?? "run", tag!.Signature);
+    }
+
     private Task<IReadOnlyList<FileSymbols>> Extract(params string[] paths) =>
         new CtagsSymbolExtractor().ExtractAsync(_root, paths, TestContext.Current.CancellationToken);
 

@@ -44,7 +44,7 @@ internal static class CodeText
     private static int StringEnd(string text, int start)
     {
         var quote = text[start];
-        var triple = string.CompareOrdinal(text, start, new string(quote, 3), 0, 3) == 0 && quote != '`';
+        var triple = IsTriple(text, start, quote) && quote != '`';
         var verbatim = quote == '"' && start > 0 && text[start - 1] == '@';
         var multiline = triple || verbatim || quote == '`';
         var i = start + (triple ? 3 : 1);
@@ -61,7 +61,7 @@ internal static class CodeText
                 continue;
             }
 
-            if (triple ? string.CompareOrdinal(text, i, new string(quote, 3), 0, 3) == 0 : text[i] == quote)
+            if (triple ? IsTriple(text, i, quote) : text[i] == quote)
             {
                 if (verbatim && Next(text, i) == '"')
                 {
@@ -77,6 +77,10 @@ internal static class CodeText
 
         return text.Length;
     }
+
+    /// <summary>Whether three <paramref name="quote"/> characters start at <paramref name="at"/>.</summary>
+    private static bool IsTriple(string text, int at, char quote) =>
+        at + 2 < text.Length && text[at] == quote && text[at + 1] == quote && text[at + 2] == quote;
 
     private static int Blank(string text, int start, int end, StringBuilder result)
     {
