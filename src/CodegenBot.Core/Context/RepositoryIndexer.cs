@@ -51,8 +51,10 @@ internal sealed partial class RepositoryIndexer(
     /// (<c>public event EventHandler Changed;</c>) are definitions; explicit interface properties and events keep
     /// the interface in their signatures (<c>int IShape.Sides</c>), as methods did. 7: a C# <c>//</c> comment ends at
     /// any line break Roslyn knows (a file with lone carriage returns lost the identifiers after its first comment).
+    /// 8: every name a C# field or field-like event declaration lists is a definition (<c>int a, b;</c> defined only
+    /// <c>a</c>).
     /// </summary>
-    public const int AnalyzerVersion = 7;
+    public const int AnalyzerVersion = 8;
 
     /// <summary>Files handed to the symbol extractors at a time (progress is reported after each batch).</summary>
     private const int ExtractionBatch = 512;

@@ -21,8 +21,16 @@ internal static class RepoMapRenderer
         foreach (var file in files)
         {
             builder.Append(file.Path).Append(':').Append('\n');
+            SymbolDefinition? previous = null;
             foreach (var definition in file.Definitions.Where(d => IsShown(d, file)).OrderBy(d => d.Line))
             {
+                // One declaration of several names (`int a, b;`, or ctags' tags of `a = b = 1`) is one line.
+                if (previous is not null && previous.Line == definition.Line && definition.Signature.Length > 0 && previous.Signature == definition.Signature)
+                {
+                    continue;
+                }
+
+                previous = definition;
                 var nested = definition.Container is not null && MemberKinds.Contains(definition.Kind);
                 builder.Append(nested ? "    " : "  ").Append(OneLine(definition.Signature.Length > 0 ? definition.Signature : definition.Name)).Append('\n');
             }

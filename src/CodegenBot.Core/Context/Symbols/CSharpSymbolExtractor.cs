@@ -104,12 +104,25 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
 
     private static void Add(MemberDeclarationSyntax member, List<SymbolDefinition> definitions, in Source source)
     {
-        if (Describe(member, source.Parsed) is { } found)
+        if (Describe(member, source.Parsed) is not { } found)
         {
-            var span = source.Tree.GetLineSpan(member.Span);
-            definitions.Add(new SymbolDefinition(
-                found.Name, found.Kind, source.Path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
-                found.Signature, Container(member), Summary(member, source)));
+            return;
+        }
+
+        var span = source.Tree.GetLineSpan(member.Span);
+        var definition = new SymbolDefinition(
+            found.Name, found.Kind, source.Path, span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1,
+            found.Signature, Container(member), Summary(member, source));
+        definitions.Add(definition);
+
+        // `int a, b;` and `event Action A, B;` define every name they list: one definition each, sharing the
+        // declaration's lines, signature and summary (the repo map shows the declaration once).
+        if (member is BaseFieldDeclarationSyntax { Declaration.Variables: { Count: > 1 } variables })
+        {
+            for (var i = 1; i < variables.Count; i++)
+            {
+                definitions.Add(definition with { Name = variables[i].Identifier.ValueText });
+            }
         }
     }
 

@@ -22,6 +22,34 @@ public sealed class RepoMapRendererTests
     }
 
     [Fact]
+    public void Render_OneDeclarationOfSeveralNames_IsOneLine_WhileEachNameIsADefinition()
+    {
+        const string source = """
+            public class Limits
+            {
+                public const int Low = 1, High = 9;
+                public event Action Opened, Closed;
+                public int Width, Height;
+            }
+            """;
+        var symbols = CSharpSymbolExtractor.Extract("src/Limits.cs", source, TestContext.Current.CancellationToken);
+        var python = new FileSymbols("tools/defaults.py", "python",
+        [
+            new SymbolDefinition("low", SymbolKind.Variable, "tools/defaults.py", 1, 1, "low = high = 0", null, null),
+            new SymbolDefinition("high", SymbolKind.Variable, "tools/defaults.py", 1, 1, "low = high = 0", null, null),
+            new SymbolDefinition("retries", SymbolKind.Variable, "tools/defaults.py", 2, 2, "retries = 3", null, null),
+        ], []);
+
+        var map = RepoMapRenderer.Render([symbols, python]);
+
+        Assert.Equal(["Limits", "Low", "High", "Opened", "Closed", "Width", "Height"], symbols.Definitions.Select(d => d.Name));
+        Assert.Equal(
+            "src/Limits.cs:\n  public class Limits\n    public const int Low, High\n    public event Action Opened, Closed\n    public int Width, Height\n"
+            + "tools/defaults.py:\n  low = high = 0\n  retries = 3\n",
+            map);
+    }
+
+    [Fact]
     public void Render_CSharpMembersWithoutAccessModifier_AreLeftOutOfClassesButNotInterfacesEnumsOrExplicitImplementations()
     {
         const string source = """

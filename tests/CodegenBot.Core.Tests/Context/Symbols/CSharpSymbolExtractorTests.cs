@@ -78,6 +78,7 @@ public sealed class CSharpSymbolExtractorTests
         [
             "Event Clicked @4 in Button: public event EventHandler? Clicked",
             "Event Opened @5 in Button: internal static event Action<int> Opened, Closed",
+            "Event Closed @5 in Button: internal static event Action<int> Opened, Closed",
             "Event Pressed @6 in Button: public event EventHandler Pressed",
             "Event Focused @7 in Button: event EventHandler IControl.Focused",
             "Property Tabs @8 in Button: int IControl.Tabs",
@@ -163,6 +164,8 @@ public sealed class CSharpSymbolExtractorTests
                 "int P {  } |",
                 "protected internal int Q { get; private set; } |",
                 "int class, second |",
+                "int class, second |",
+                "public event Action A, B |",
                 "public event Action A, B |",
                 "int IFoo.Sides |",
                 "void NoClose() |",
@@ -341,13 +344,12 @@ public sealed class CSharpSymbolExtractorTests
                 ConstructorDeclarationSyntax c => c.Identifier.ValueText,
                 PropertyDeclarationSyntax p => p.Identifier.ValueText,
                 EventDeclarationSyntax e => e.Identifier.ValueText,
-                FieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => f.Declaration.Variables[0].Identifier.ValueText,
-                EventFieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => f.Declaration.Variables[0].Identifier.ValueText,
+                BaseFieldDeclarationSyntax { Declaration.Variables.Count: > 0 } f => string.Join('\n', f.Declaration.Variables.Select(v => v.Identifier.ValueText)),
                 EnumMemberDeclarationSyntax member => member.Identifier.ValueText,
                 _ => null,
             }))
             .Where(found => found.Name is not null)
-            .Select(found => (tree.GetLineSpan(found.Node.Span).StartLinePosition.Line + 1, found.Name!))
+            .SelectMany(found => found.Name!.Split('\n').Select(name => (tree.GetLineSpan(found.Node.Span).StartLinePosition.Line + 1, name)))
             .ToList();
     }
 }
