@@ -289,8 +289,8 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
-    /// Starts the batch tool (ctags) on the new files whose language their path decides (<see
-    /// cref="RepositoryScanner.LanguageBeforeReading"/>), in batches of <see cref="ExtractionBatch"/> in path order,
+    /// Starts the batch tool (ctags) on the new files whose language their path decides (by name or extension, as
+    /// describing them will) and that <see cref="RepositoryScanner.MayBeReadable"/>, in batches of <see cref="ExtractionBatch"/> in path order,
     /// each as soon as it is full, before the files are described: the batch of each path, by path.
     /// </summary>
     private Dictionary<string, EarlyBatch> StartEarlyBatches(string root, RepositoryScanner scanner, IReadOnlyList<ScanCandidate> candidates, FileAnalysis?[] known, ToolRuns toolRuns)
@@ -309,8 +309,10 @@ internal sealed partial class RepositoryIndexer(
 
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (known[i] is null && scanner.LanguageBeforeReading(root, candidates[i]) is { } language
-                && extractors.TextExtractorFor(language) is null && extractors.BatchExtractorFor(language) is { } extractor)
+            // The language by path first (no file system access), then what the file system says.
+            if (known[i] is null && Languages.LanguageDetector.Detect(candidates[i].Path, "") is { } language
+                && extractors.TextExtractorFor(language) is null && extractors.BatchExtractorFor(language) is { } extractor
+                && scanner.MayBeReadable(root, candidates[i]))
             {
                 var files = filling.TryGetValue(extractor, out var list) ? list : filling[extractor] = [];
                 files.Add(new BatchedFile(i, candidates[i].Path, language, extractor));
@@ -369,8 +371,7 @@ internal sealed partial class RepositoryIndexer(
                 step(unit.Files.Length * 2);
             });
 
-        // Early batches none of whose files were used still ran: their failures are this run's.
-        await Task.WhenAll(early.Values.Select(b => b.Definitions).Distinct());
+        // An early batch none of whose files was described readable is not used: disposing the runs waits for it.
     }
 
     /// <summary>

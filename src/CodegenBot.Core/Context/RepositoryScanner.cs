@@ -252,26 +252,26 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
     }
 
     /// <summary>
-    /// The language <see cref="Describe"/> will give a file when its path alone decides it (by name or extension) and
-    /// nothing learnt without reading the file rules it out (a link, a generated or vendored attribute, a size over
-    /// the limit); null otherwise. Lets a tool that needs only paths (ctags) start on a file before it is described.
-    /// A file that turns out binary or generated from its content is still skipped by <see cref="Describe"/>.
+    /// Whether <see cref="Describe"/> may find the file readable, from what is known without reading it: not a link, no
+    /// generated or vendored attribute, not over the size limit. Lets a tool that needs only paths (ctags) start on the
+    /// file before it is described; a file that turns out binary or generated from its content is still skipped then.
     /// </summary>
-    public string? LanguageBeforeReading(string root, ScanCandidate candidate)
+    public bool MayBeReadable(string root, ScanCandidate candidate)
     {
-        if (candidate.IsLink || LanguageDetector.Detect(candidate.Path, "") is not { } language)
+        if (candidate.IsLink)
         {
-            return null;
+            return false;
         }
 
         LazyInitializer.EnsureInitialized(ref _attributes, () => GitAttributes.Load(root));
         if (_attributes.Classify(candidate.Path) != SkipReason.None)
         {
-            return null;
+            return false;
         }
 
+        // One lstat: the attributes say whether the entry is a link, without reading the link.
         var info = new FileInfo(Path.Combine(root, candidate.Path));
-        return info.Exists && info.LinkTarget is null && info.Length <= options.MaxFileBytes ? language : null;
+        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 && info.Length <= options.MaxFileBytes;
     }
 
     /// <summary>The git blob id of a file's content (SHA-1 of <c>blob LENGTH\0CONTENT</c>), or null when it cannot be read.</summary>
