@@ -123,20 +123,27 @@ internal sealed partial class RepositoryIndexer(
         var fresh = new List<int>();
         var reused = 0;
 
-        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores. ctags needs
-        // only paths, so its batches start first, on the new files whose path decides their language, and run beside
-        // the describing (they waited for it before, while a core was idle at times).
+        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores. The batch
+        // tool (ctags) starts on the readable files of its languages as soon as a batch of them is described, and runs
+        // beside the rest of the describing (it waited for all of it before, while a core was idle at times).
         var known = candidates.Select(c => previous?.GetValueOrDefault((c.Path, c.BlobId))).ToArray();
         await using var toolRuns = new ToolRuns(root, extractors, cancellationToken);
-        var early = StartEarlyBatches(root, scanner, candidates, known, toolRuns);
         var described = new RepositoryFile?[candidates.Count];
+        var toolBatches = new ToolBatches(toolRuns);
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            if (known[i] is null)
+            if (known[i] is null && scanner.Describe(root, candidates[i]) is { } file)
             {
-                described[i] = scanner.Describe(root, candidates[i]);
+                described[i] = file;
+                if (file.Readable && file.Language is { } language && extractors.TextExtractorFor(language) is null
+                    && extractors.BatchExtractorFor(language) is { } extractor)
+                {
+                    toolBatches.Add(extractor, i, file.Path, language);
+                }
             }
         });
+        var started = toolBatches.StartTheRest();
+        var analysisIndexOf = new int[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             if (known[i] is { } reusable)
@@ -152,6 +159,7 @@ internal sealed partial class RepositoryIndexer(
             }
 
             analyses.Add(new FileAnalysis(file, candidates[i].BlobId, new FileSymbols(file.Path, file.Language ?? "", [], []), TermBag.Empty));
+            analysisIndexOf[i] = analyses.Count - 1;
             fresh.Add(analyses.Count - 1);
             if (file.Readable && file.Language is { } language)
             {
@@ -166,7 +174,6 @@ internal sealed partial class RepositoryIndexer(
         // the batch extractors' tool (ctags) runs on the rest; each batch's files get their references and terms as
         // soon as the tool is done with that batch.
         var inProcess = new Dictionary<int, ITextSymbolExtractor>();
-        var batched = new List<BatchedFile>();
         var external = new List<FileToExtract>();
         foreach (var entry in toExtract)
         {
@@ -174,15 +181,14 @@ internal sealed partial class RepositoryIndexer(
             {
                 inProcess[entry.Index] = extractor;
             }
-            else if (extractors.BatchExtractorFor(entry.Language) is { } batch)
-            {
-                batched.Add(new BatchedFile(entry.Index, entry.Path, entry.Language, batch));
-            }
-            else
+            else if (extractors.BatchExtractorFor(entry.Language) is null)
             {
                 external.Add(entry);
             }
         }
+
+        // The tool's batches, their files numbered as analyses now.
+        var batched = started.Select(b => b with { Files = [.. b.Files.Select(f => f with { Index = analysisIndexOf[f.Index] })] }).ToList();
 
         var total = toExtract.Count + fresh.Count;
         var done = 0;
@@ -196,13 +202,13 @@ internal sealed partial class RepositoryIndexer(
         }
 
         progress?.Report(new IndexProgress(0, total));
-        var batches = ExtractInBatchesAsync(root, batched, analyses, Step, early, toolRuns, cancellationToken);
+        var batches = ExtractInBatchesAsync(root, batched, analyses, Step, cancellationToken);
         var externalSymbols = ExtractExternalAsync(root, external, Step, cancellationToken);
         // One worker per core in both loops below: the pool would otherwise run more (four on two cores here), each
         // holding a file's text (and for C#, its skeleton and tree) while the collector copies what is in flight (a
         // cold index on efcore 0.02-0.3 s faster).
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var later = batched.Select(e => e.Index).Concat(external.Select(e => e.Index)).ToHashSet();
+        var later = batched.SelectMany(b => b.Files).Select(e => e.Index).Concat(external.Select(e => e.Index)).ToHashSet();
         Parallel.ForEach(fresh.Where(i => !later.Contains(i)).ToList(), parallel, index =>
         {
             var extractor = inProcess.GetValueOrDefault(index);
@@ -289,76 +295,24 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
-    /// Starts the batch tool (ctags) on the new files whose language their path decides (by name or extension, as
-    /// describing them will) and that <see cref="RepositoryScanner.MayBeReadable"/>, in batches of <see cref="ExtractionBatch"/> in path order,
-    /// each as soon as it is full, before the files are described: the batch of each path, by path.
-    /// </summary>
-    private Dictionary<string, EarlyBatch> StartEarlyBatches(string root, RepositoryScanner scanner, IReadOnlyList<ScanCandidate> candidates, FileAnalysis?[] known, ToolRuns toolRuns)
-    {
-        var byPath = new Dictionary<string, EarlyBatch>(StringComparer.Ordinal);
-        var filling = new Dictionary<IBatchSymbolExtractor, List<BatchedFile>>();
-        void Start(IBatchSymbolExtractor extractor, List<BatchedFile> files)
-        {
-            var batch = new EarlyBatch(toolRuns.Start(extractor, files.Select(f => f.Path).ToList()));
-            foreach (var file in files)
-            {
-                byPath[file.Path] = batch;
-                batch.Languages[file.Path] = file.Language;
-            }
-        }
-
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            // The language by path first (no file system access), then what the file system says.
-            if (known[i] is null && Languages.LanguageDetector.Detect(candidates[i].Path, "") is { } language
-                && extractors.TextExtractorFor(language) is null && extractors.BatchExtractorFor(language) is { } extractor
-                && scanner.MayBeReadable(root, candidates[i]))
-            {
-                var files = filling.TryGetValue(extractor, out var list) ? list : filling[extractor] = [];
-                files.Add(new BatchedFile(i, candidates[i].Path, language, extractor));
-                if (files.Count == ExtractionBatch)
-                {
-                    Start(extractor, files);
-                    filling.Remove(extractor);
-                }
-            }
-        }
-
-        foreach (var (extractor, files) in filling)
-        {
-            Start(extractor, files);
-        }
-
-        return byPath;
-    }
-
-    /// <summary>
     /// Symbols and terms of the files whose extractor runs a tool over batches (ctags, one single-threaded process per
-    /// batch), one more batch at a time than there are cores; each file is read once, right after its batch's tool
-    /// run. The extra batch keeps a core on ctags while the others read and tokenize a finished batch's files: with
-    /// one per core, both cores waited on ctags and then both worked through files (a cold typeorm run 2.57 s, now
-    /// 2.51 s; medians of 5 alternating runs). Files whose batch started before they were described (<paramref
-    /// name="early"/>) take their definitions from it; the others get batches of their own now. When the tool is not
+    /// batch, started while the files were being described); each file is read once, right after its batch's tool
+    /// run, one batch at a time more than there are cores. The extra batch keeps a core on ctags while the others read
+    /// and tokenize a finished batch's files: with one per core, both cores waited on ctags and then both worked
+    /// through files (a cold typeorm run 2.57 s, then 2.51 s; medians of 5 alternating runs). When the tool is not
     /// installed the files get references only (logged once).
     /// </summary>
     private async Task ExtractInBatchesAsync(
-        string root, List<BatchedFile> files, List<FileAnalysis> analyses, Action<int> step,
-        Dictionary<string, EarlyBatch> early, ToolRuns toolRuns, CancellationToken cancellationToken)
+        string root, List<ToolBatch> batches, List<FileAnalysis> analyses, Action<int> step, CancellationToken cancellationToken)
     {
-        // A file described with the language its path gave (always, unless the path rules changed) uses its early
-        // batch; the early batches' files that were skipped once read (binary, generated) are not used.
-        bool IsEarly(BatchedFile file) => early.TryGetValue(file.Path, out var batch) && batch.Languages[file.Path] == file.Language;
-        var units = files.Where(IsEarly).GroupBy(f => early[f.Path]).Select(g => new ToolBatch(g.ToArray(), g.Key.Definitions))
-            .Concat(files.Where(f => !IsEarly(f)).GroupBy(f => f.Extractor).SelectMany(g => g.Chunk(ExtractionBatch))
-                .Select(chunk => new ToolBatch(chunk, null)))
-            .ToList();
         await Parallel.ForEachAsync(
-            units,
+            batches,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount + 1 },
-            async (unit, token) =>
+            async (batch, token) =>
             {
-                var definitions = await (unit.Definitions ?? toolRuns.Start(unit.Files[0].Extractor, unit.Files.Select(e => e.Path).ToList()));
-                foreach (var (index, path, language, extractor) in unit.Files)
+                // The loop's token too: when another batch fails, this one stops waiting for its tool.
+                var definitions = await batch.Definitions.WaitAsync(token);
+                foreach (var (index, path, language, extractor) in batch.Files)
                 {
                     // Distinct indexes of a list that no longer grows: safe to set from several batches at once. The
                     // tool's definitions completed with the file's references; its identifiers only when it is missing.
@@ -368,52 +322,101 @@ internal sealed partial class RepositoryIndexer(
                         : (file, text) => extractor.Complete(file, found, text));
                 }
 
-                step(unit.Files.Length * 2);
+                step(batch.Files.Length * 2);
             });
-
-        // An early batch none of whose files was described readable is not used: disposing the runs waits for it.
     }
 
     /// <summary>
-    /// Runs of a batch tool (ctags), one more at a time than there are cores, whether started before the files were
-    /// described or after. A missing tool gives null definitions (reported once). Disposing waits for the runs started
-    /// (an indexing run that fails or is cancelled half-way leaves none behind).
+    /// Groups described files into batches per tool and starts each batch's run as soon as it is full
+    /// (<see cref="ExtractionBatch"/> files); thread-safe, for the describing loop.
+    /// </summary>
+    private sealed class ToolBatches(ToolRuns runs)
+    {
+        private readonly Dictionary<IBatchSymbolExtractor, List<BatchedFile>> _filling = [];
+        private readonly List<ToolBatch> _started = [];
+
+        /// <summary>A readable file of the tool's language; its index is the candidate's.</summary>
+        public void Add(IBatchSymbolExtractor extractor, int index, string path, string language)
+        {
+            lock (_filling)
+            {
+                var files = _filling.TryGetValue(extractor, out var list) ? list : _filling[extractor] = [];
+                files.Add(new BatchedFile(index, path, language, extractor));
+                if (files.Count == ExtractionBatch)
+                {
+                    Start(extractor, files);
+                    _filling.Remove(extractor);
+                }
+            }
+        }
+
+        /// <summary>Starts the batches not yet full; returns every batch, in the order they were started.</summary>
+        public List<ToolBatch> StartTheRest()
+        {
+            lock (_filling)
+            {
+                foreach (var (extractor, files) in _filling)
+                {
+                    Start(extractor, files);
+                }
+
+                _filling.Clear();
+                return [.. _started];
+            }
+        }
+
+        private void Start(IBatchSymbolExtractor extractor, List<BatchedFile> files)
+        {
+            // Sorted by path: ctags' output, and so the order in which definitions are found, is the same whichever
+            // thread described which file first.
+            var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+            _started.Add(new ToolBatch(sorted, runs.Start(extractor, [.. sorted.Select(f => f.Path)])));
+        }
+    }
+
+    /// <summary>
+    /// Runs of a batch tool (ctags), one more at a time than there are cores. A missing tool gives null definitions
+    /// (reported once). Disposing cancels the runs still going (none when every batch was used; the others when the
+    /// indexing failed or was cancelled half-way) and waits for them, so no tool process outlives the indexing.
     /// </summary>
     private sealed class ToolRuns(string root, SymbolExtractorRegistry extractors, CancellationToken cancellationToken) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount + 1);
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private readonly System.Collections.Concurrent.ConcurrentBag<Task> _started = [];
         private int _missing;
 
         public async ValueTask DisposeAsync()
         {
+            await _stop.CancelAsync();
             try
             {
                 await Task.WhenAll(_started);
             }
             catch (Exception)
             {
-                // Each run's failure reached whoever awaited it; here only their end matters.
+                // Whoever used a run's definitions got its failure; a run cancelled here has nothing to report.
             }
 
             _slots.Dispose();
+            _stop.Dispose();
         }
 
         public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Start(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths)
         {
-            var run = Run(extractor, paths);
+            var run = Run(extractor, paths, _stop.Token);
             _started.Add(run);
             return run;
         }
 
-        private Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Run(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths) =>
+        private Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Run(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths, CancellationToken token) =>
             Task.Run(
                 async () =>
                 {
-                    await _slots.WaitAsync(cancellationToken);
+                    await _slots.WaitAsync(token);
                     try
                     {
-                        return await extractor.DefinitionsAsync(root, paths, cancellationToken);
+                        return await extractor.DefinitionsAsync(root, paths, token);
                     }
                     catch (CtagsNotFoundException ex)
                     {
@@ -429,19 +432,11 @@ internal sealed partial class RepositoryIndexer(
                         _slots.Release();
                     }
                 },
-                cancellationToken);
+                token);
     }
 
-    /// <summary>A tool run started before its files were described, with the language each path gave.</summary>
-    private sealed class EarlyBatch(Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> definitions)
-    {
-        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Definitions { get; } = definitions;
-
-        public Dictionary<string, string> Languages { get; } = new(StringComparer.Ordinal);
-    }
-
-    /// <summary>Files completed together from one tool run: already started, or (null) to start.</summary>
-    private sealed record ToolBatch(BatchedFile[] Files, Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?>? Definitions);
+    /// <summary>Files completed together from one run of their tool.</summary>
+    private sealed record ToolBatch(BatchedFile[] Files, Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Definitions);
 
     /// <summary>
     /// Symbols from extractors that are neither text nor batch extractors (they read the files themselves; none is

@@ -251,29 +251,6 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         });
     }
 
-    /// <summary>
-    /// Whether <see cref="Describe"/> may find the file readable, from what is known without reading it: not a link, no
-    /// generated or vendored attribute, not over the size limit. Lets a tool that needs only paths (ctags) start on the
-    /// file before it is described; a file that turns out binary or generated from its content is still skipped then.
-    /// </summary>
-    public bool MayBeReadable(string root, ScanCandidate candidate)
-    {
-        if (candidate.IsLink)
-        {
-            return false;
-        }
-
-        LazyInitializer.EnsureInitialized(ref _attributes, () => GitAttributes.Load(root));
-        if (_attributes.Classify(candidate.Path) != SkipReason.None)
-        {
-            return false;
-        }
-
-        // One lstat: the attributes say whether the entry is a link, without reading the link.
-        var info = new FileInfo(Path.Combine(root, candidate.Path));
-        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 && info.Length <= options.MaxFileBytes;
-    }
-
     /// <summary>The git blob id of a file's content (SHA-1 of <c>blob LENGTH\0CONTENT</c>), or null when it cannot be read.</summary>
     internal static string? BlobIdOf(string root, string path)
     {

@@ -7,31 +7,6 @@ namespace CodegenBot.Core.Tests.Context;
 public sealed class RepositoryScannerTests
 {
     [Fact]
-    public void MayBeReadable_SaysNoOnlyForWhatDescribingSkipsWithoutReading()
-    {
-        using var repo = TempGitRepository.WithFiles(
-            ("app/run.py", "def run(): pass\n"),
-            ("app/big.py", new string('#', 2_000)),
-            ("gen/api.py", "def api(): pass\n"),
-            ("app/blob.py", "\0binary\n"),
-            (".gitattributes", "gen/** linguist-generated\n"));
-        File.CreateSymbolicLink(Path.Combine(repo.Path, "app/link.py"), Path.Combine(repo.Path, "app/run.py"));
-        var scanner = new RepositoryScanner(new ContextOptions { MaxFileBytes = 1_000 });
-        var candidates = scanner.Candidates(repo.Path).ToDictionary(c => c.Path);
-
-        Assert.True(scanner.MayBeReadable(repo.Path, candidates["app/run.py"]));
-        Assert.True(scanner.MayBeReadable(repo.Path, candidates["app/blob.py"]));
-        Assert.False(scanner.MayBeReadable(repo.Path, candidates["app/big.py"]));
-        Assert.False(scanner.MayBeReadable(repo.Path, candidates["gen/api.py"]));
-        Assert.False(scanner.MayBeReadable(repo.Path, candidates["app/link.py"]));
-        Assert.False(scanner.MayBeReadable(repo.Path, new ScanCandidate("app/gone.py", "", Tracked: false, IsLink: false)));
-        string[] paths = ["app/run.py", "app/blob.py", "app/big.py", "gen/api.py", "app/link.py"];
-        Assert.Equal(
-            [SkipReason.None, SkipReason.Binary, SkipReason.TooLarge, SkipReason.Generated, SkipReason.SymbolicLink],
-            paths.Select(p => scanner.Describe(repo.Path, candidates[p])!.Skip));
-    }
-
-    [Fact]
     public void Candidates_AfterPrefetch_AreTheListingGitGivesWithout()
     {
         using var repo = TempGitRepository.WithFiles(("src/A.cs", "class A { }\n"), ("src/B.cs", "class B { }\n"), ("README.md", "# r\n"));

@@ -47,6 +47,9 @@ internal sealed class TermCounter
     private int[] _pool = new int[16_384];
     private int _pooled = 1;
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termNumbersBySpan;
+
+    private TermCounter() => _termNumbersBySpan = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly List<string> _terms = [];
     private readonly List<int> _counted = [];
     private int[] _counts = new int[4096];
@@ -171,8 +174,7 @@ internal sealed class TermCounter
     /// <summary>The number of a term, given in a buffer: a string is made only for a term met for the first time.</summary>
     private int NumberOf(ReadOnlySpan<char> term)
     {
-        var numbers = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (numbers.TryGetValue(term, out var known))
+        if (_termNumbersBySpan.TryGetValue(term, out var known))
         {
             return known;
         }

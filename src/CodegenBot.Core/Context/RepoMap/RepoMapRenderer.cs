@@ -24,7 +24,9 @@ internal static class RepoMapRenderer
             SymbolDefinition? previous = null;
             foreach (var definition in file.Definitions.Where(d => IsShown(d, file)).OrderBy(d => d.Line))
             {
-                // One declaration of several names (`int a, b;`, or ctags' tags of `a = b = 1`) is one line.
+                // One declaration of several names (`int a, b;`, or ctags' tags of `a = b = 1`) is one line. Tags of
+                // different symbols that ctags gives the same line (a one-line `class A { int x; }`) are one line too,
+                // at the first one's indentation: the line says all of them.
                 if (previous is not null && previous.Line == definition.Line && definition.Signature.Length > 0 && previous.Signature == definition.Signature)
                 {
                     continue;

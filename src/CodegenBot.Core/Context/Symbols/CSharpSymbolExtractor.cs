@@ -121,7 +121,11 @@ internal sealed class CSharpSymbolExtractor : ITextSymbolExtractor
         {
             for (var i = 1; i < variables.Count; i++)
             {
-                definitions.Add(definition with { Name = variables[i].Identifier.ValueText });
+                // A name missing in broken code (`int a, ;`) defines nothing.
+                if (!variables[i].Identifier.IsMissing)
+                {
+                    definitions.Add(definition with { Name = variables[i].Identifier.ValueText });
+                }
             }
         }
     }

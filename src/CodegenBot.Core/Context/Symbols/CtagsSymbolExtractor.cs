@@ -125,10 +125,21 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         }
 
         process.StandardInput.Close();
+        await foreach (var definition in ReadTagsAsync(process.StandardOutput.BaseStream, limit.Token))
+        {
+            yield return definition;
+        }
 
-        // The output is read as bytes and split into lines here: each line is parsed where it lies in the buffer,
-        // instead of being decoded into a string and encoded back into bytes for the parser.
-        var output = process.StandardOutput.BaseStream;
+        await process.WaitForExitAsync(limit.Token);
+    }
+
+    /// <summary>
+    /// The definitions in ctags' JSON output, one tag per line. The output is read as bytes and split into lines here:
+    /// each line is parsed where it lies in the buffer, instead of being decoded into a string and encoded back into
+    /// bytes for the parser.
+    /// </summary>
+    internal static async IAsyncEnumerable<SymbolDefinition> ReadTagsAsync(Stream output, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(OutputBufferBytes);
         var found = new List<SymbolDefinition>();
         try
@@ -146,7 +157,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
                     buffer = larger;
                 }
 
-                var read = await output.ReadAsync(buffer.AsMemory(filled), limit.Token);
+                var read = await output.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                 var consumed = ParseLines(buffer.AsSpan(0, filled + read), final: read == 0, found, ref previousPath);
                 foreach (var definition in found)
                 {
@@ -167,8 +178,6 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        await process.WaitForExitAsync(limit.Token);
     }
 
     /// <summary>Bytes of ctags' output read at a time (a line longer than this grows the buffer).</summary>
@@ -177,7 +186,8 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
     /// <summary>
     /// Parses the complete lines of <paramref name="data"/> (and, when <paramref name="final"/>, the text after the last
     /// line break) into <paramref name="into"/>; returns the bytes consumed. Lines break at <c>\n</c>, a <c>\r</c>
-    /// before it dropped, as a text reader would split them (ctags' JSON escapes line breaks inside values).
+    /// before it dropped: ctags writes a line feed after each tag and escapes line breaks inside values, so this splits
+    /// its output as the text reader it replaced did.
     /// </summary>
     private static int ParseLines(ReadOnlySpan<byte> data, bool final, List<SymbolDefinition> into, ref string? previousPath)
     {

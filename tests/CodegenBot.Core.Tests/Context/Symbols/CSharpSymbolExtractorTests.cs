@@ -88,6 +88,16 @@ public sealed class CSharpSymbolExtractorTests
     }
 
     [Fact]
+    public void Extract_FieldListMissingAName_DefinesTheNamesWritten()
+    {
+        var symbols = CSharpSymbolExtractor.Extract("Broken.cs", "class C\n{\n    int a, , b;\n    int c, ;\n}\n", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(symbols.Definitions, d => d.Name.Length == 0);
+        Assert.Contains(symbols.Definitions, d => d.Name == "b");
+        Assert.Contains(symbols.Definitions, d => d.Name == "c");
+    }
+
+    [Fact]
     public void Extract_Summaries_ComeFromTheFirstDocumentationCommentWithoutXmlParsing()
     {
         const string source = """

@@ -142,6 +142,54 @@ public sealed class CtagsSymbolExtractorTests : IDisposable
         Assert.Equal(declaration ?? "run", tag!.Signature);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(65_535)]
+    public async Task ReadTagsAsync_AnyReadSizes_GiveWhatATextReaderLineByLineGave(int bytesPerRead)
+    {
+        // Multi-byte text split across reads, CRLF and LF endings, a line longer than the read buffer, a line that is
+        // not a tag, and a last line without a line break.
+        var lines = new[]
+        {
+            "{\"_type\": \"tag\", \"name\": \"café\", \"path\": \"src/ü.py\", \"pattern\": \"/^def café(x):$/\", \"line\": 1, \"kind\": \"function\"}\r",
+            "not json",
+            $"{{\"_type\": \"tag\", \"name\": \"{new string('n', 70_000)}\", \"path\": \"src/ü.py\", \"line\": 4, \"kind\": \"variable\"}}",
+            "{\"_type\": \"tag\", \"name\": \"日本\", \"path\": \"b.ts\", \"signature\": \"(a: string)\", \"line\": 9, \"kind\": \"method\", \"scope\": \"C\"}",
+        };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        var expected = new List<SymbolDefinition>();
+        using (var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes)))
+        {
+            string? previous = null;
+            while (reader.ReadLine() is { } line)
+            {
+                if (CtagsSymbolExtractor.Parse(line, previous) is { } tag)
+                {
+                    expected.Add(tag);
+                    previous = tag.File;
+                }
+            }
+        }
+
+        var read = new List<SymbolDefinition>();
+        await foreach (var tag in CtagsSymbolExtractor.ReadTagsAsync(new TrickleStream(bytes, bytesPerRead), TestContext.Current.CancellationToken))
+        {
+            read.Add(tag);
+        }
+
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(expected, read);
+        Assert.Same(read[0].File, read[1].File);
+    }
+
+    /// <summary>A stream that gives at most a few bytes per read, as a pipe may.</summary>
+    private sealed class TrickleStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerRead)], cancellationToken);
+    }
+
     private Task<IReadOnlyList<FileSymbols>> Extract(params string[] paths) =>
         new CtagsSymbolExtractor().ExtractAsync(_root, paths, TestContext.Current.CancellationToken);
 
