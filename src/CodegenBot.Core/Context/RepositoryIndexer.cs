@@ -130,7 +130,7 @@ internal sealed partial class RepositoryIndexer(
         await using var toolRuns = new ToolRuns(root, extractors, cancellationToken);
         var described = new RepositoryFile?[candidates.Count];
         var toolBatches = new ToolBatches(toolRuns);
-        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             if (known[i] is null && scanner.Describe(root, candidates[i]) is { } file)
             {
@@ -332,6 +332,15 @@ internal sealed partial class RepositoryIndexer(
     /// </summary>
     private sealed class ToolBatches(ToolRuns runs)
     {
+        /// <summary>
+        /// The first batches are smaller, so the tool starts sooner: the files of its languages may come late in path
+        /// order (a repository's first folders are often docs and configuration).
+        /// </summary>
+        private const int FirstBatch = 128;
+
+        /// <summary>Batches of <see cref="FirstBatch"/> files: one per slot the tool runs in.</summary>
+        private static readonly int FirstBatches = Environment.ProcessorCount + 1;
+
         private readonly Dictionary<IBatchSymbolExtractor, List<BatchedFile>> _filling = [];
         private readonly List<ToolBatch> _started = [];
 
@@ -342,7 +351,7 @@ internal sealed partial class RepositoryIndexer(
             {
                 var files = _filling.TryGetValue(extractor, out var list) ? list : _filling[extractor] = [];
                 files.Add(new BatchedFile(index, path, language, extractor));
-                if (files.Count == ExtractionBatch)
+                if (files.Count == (_started.Count < FirstBatches ? FirstBatch : ExtractionBatch))
                 {
                     Start(extractor, files);
                     _filling.Remove(extractor);

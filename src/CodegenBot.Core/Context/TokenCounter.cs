@@ -27,10 +27,13 @@ public sealed class TokenCounter
     public static TokenCounter Default { get; } = new();
 
     /// <summary>
-    /// Loads the encoding (about 0.3 s for its 200k-entry vocabulary) on a pool thread, so the load overlaps with
-    /// other work instead of landing on the first count.
+    /// Loads the encoding (about 0.3 s for its 200k-entry vocabulary) on a thread of its own, so the load overlaps with
+    /// other work instead of landing on the first count. Not on a pool thread: on two cores the pool has two, and the
+    /// load held one while the index's tool runs waited for a thread to start them and read their output.
     /// </summary>
-    public Task WarmUpAsync() => _tokenizer.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _tokenizer.Value);
+    public Task WarmUpAsync() => _tokenizer.IsValueCreated
+        ? Task.CompletedTask
+        : Task.Factory.StartNew(() => _ = _tokenizer.Value, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Tokens in the text.</summary>
     public int Count(string text)

@@ -232,10 +232,17 @@ public sealed class RepositoryIndexerTests : IDisposable
 
         var (analysis, _) = await IndexWith(repo, progress: null, new CSharpSymbolExtractor(), tool);
 
-        // Every readable Python file once (the one known by its shebang too), in a full batch of 512 and the rest;
-        // the binary, generated and oversized files never; each batch in path order.
+        // Every readable Python file once (the one known by its shebang too): a first batch of 128 per slot the tool
+        // runs in (it starts sooner), then batches of 512 and the rest; the binary, generated and oversized files
+        // never; each batch in path order.
         var batches = tool.Batches.OrderByDescending(b => b.Count).ToList();
-        Assert.Equal([512, 89], batches.Select(b => b.Count));
+        var expected = new List<int>();
+        for (var left = 601; left > 0; left -= expected[^1])
+        {
+            expected.Add(Math.Min(left, expected.Count < Environment.ProcessorCount + 1 ? 128 : 512));
+        }
+
+        Assert.Equal(expected.OrderDescending(), batches.Select(b => b.Count));
         Assert.All(batches, b => Assert.Equal(b.Order(StringComparer.Ordinal), b));
         Assert.Equal(
             files.Select(f => f.Item1).Where(p => p is not ("app/blob.py" or "app/models_pb2.py" or "app/huge.py")).Order(StringComparer.Ordinal),
@@ -255,14 +262,16 @@ public sealed class RepositoryIndexerTests : IDisposable
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => IndexWith(repo, progress: null, new CSharpSymbolExtractor(), tool));
 
-        // The other batch's run was waiting for its tool; it was cancelled, not left running.
+        // The other batches' runs were waiting for their tool; they were cancelled, not left running.
         Assert.Equal("the tool failed", failure.Message);
         Assert.True(tool.OtherRunCancelled.Task.IsCompletedSuccessfully);
     }
 
-    /// <summary>A batch tool whose full batch fails and whose other batch never ends until it is cancelled.</summary>
+    /// <summary>A batch tool whose first run fails and whose other runs never end until they are cancelled.</summary>
     private sealed class FailingTool : IBatchSymbolExtractor
     {
+        private int _calls;
+
         public TaskCompletionSource OtherRunCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<string> Languages { get; } = ["python"];
@@ -272,7 +281,7 @@ public sealed class RepositoryIndexerTests : IDisposable
 
         public async Task<IReadOnlyDictionary<string, List<SymbolDefinition>>> DefinitionsAsync(string root, IReadOnlyList<string> relativePaths, CancellationToken cancellationToken)
         {
-            if (relativePaths.Count == 512)
+            if (Interlocked.Increment(ref _calls) == 1)
             {
                 throw new InvalidOperationException("the tool failed");
             }
@@ -283,7 +292,7 @@ public sealed class RepositoryIndexerTests : IDisposable
             }
             catch (OperationCanceledException)
             {
-                OtherRunCancelled.SetResult();
+                OtherRunCancelled.TrySetResult();
                 throw;
             }
 
