@@ -123,7 +123,7 @@ internal sealed partial class RepositoryIndexer(
         var fresh = new List<int>();
         var reused = 0;
 
-        // Describing reads every new file's bytes (binary sniff, generated header, lines): on all cores. The batch
+        // Describing reads every new file's bytes (binary sniff, generated header, lines): one worker per core. The batch
         // tool (ctags) starts on the readable files of its languages as soon as a batch of them is described, and runs
         // beside the rest of the describing (it waited for all of it before, while a core was idle at times).
         var known = candidates.Select(c => previous?.GetValueOrDefault((c.Path, c.BlobId))).ToArray();
@@ -327,8 +327,9 @@ internal sealed partial class RepositoryIndexer(
     }
 
     /// <summary>
-    /// Groups described files into batches per tool and starts each batch's run as soon as it is full
-    /// (<see cref="ExtractionBatch"/> files); thread-safe, for the describing loop.
+    /// Groups described files into batches per tool and starts each batch's run as soon as it is full (<see
+    /// cref="FirstBatch"/> files for the first few, <see cref="ExtractionBatch"/> after); thread-safe, for the
+    /// describing loop.
     /// </summary>
     private sealed class ToolBatches(ToolRuns runs)
     {
