@@ -127,16 +127,14 @@ internal sealed partial class RepositoryIndexer(
         // tool (ctags) starts on the readable files of its languages as soon as a batch of them is described, and runs
         // beside the rest of the describing (it waited for all of it before, while a core was idle at times).
         var known = candidates.Select(c => previous?.GetValueOrDefault((c.Path, c.BlobId))).ToArray();
-        await using var toolRuns = new ToolRuns(root, extractors, cancellationToken);
+        await using var toolBatches = new ToolBatches(root, extractors, cancellationToken);
         var described = new RepositoryFile?[candidates.Count];
-        var toolBatches = new ToolBatches(toolRuns);
         Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             if (known[i] is null && scanner.Describe(root, candidates[i]) is { } file)
             {
                 described[i] = file;
-                if (file.Readable && file.Language is { } language && extractors.TextExtractorFor(language) is null
-                    && extractors.BatchExtractorFor(language) is { } extractor)
+                if (file.Readable && file.Language is { } language && extractors.BatchExtractorFor(language) is { } extractor)
                 {
                     toolBatches.Add(extractor, i, file.Path, language);
                 }
@@ -328,10 +326,12 @@ internal sealed partial class RepositoryIndexer(
 
     /// <summary>
     /// Groups described files into batches per tool and starts each batch's run as soon as it is full (<see
-    /// cref="FirstBatch"/> files for the first few, <see cref="ExtractionBatch"/> after); thread-safe, for the
-    /// describing loop.
+    /// cref="FirstBatch"/> files for the first few, <see cref="ExtractionBatch"/> after), one run more at a time than
+    /// there are cores; thread-safe, for the describing loop. A missing tool gives null definitions (reported once).
+    /// Disposing cancels the runs still going (none when every batch was used; the others when the indexing failed or
+    /// was cancelled half-way) and waits for them, so no tool process outlives the indexing.
     /// </summary>
-    private sealed class ToolBatches(ToolRuns runs)
+    private sealed class ToolBatches(string root, SymbolExtractorRegistry extractors, CancellationToken cancellationToken) : IAsyncDisposable
     {
         /// <summary>
         /// The first batches are smaller, so the tool starts sooner: the files of its languages may come late in path
@@ -342,8 +342,11 @@ internal sealed partial class RepositoryIndexer(
         /// <summary>Batches of <see cref="FirstBatch"/> files: one per slot the tool runs in.</summary>
         private static readonly int FirstBatches = Environment.ProcessorCount + 1;
 
+        private readonly SemaphoreSlim _slots = new(FirstBatches);
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private readonly Dictionary<IBatchSymbolExtractor, List<BatchedFile>> _filling = [];
         private readonly List<ToolBatch> _started = [];
+        private int _missing;
 
         /// <summary>A readable file of the tool's language; its index is the candidate's.</summary>
         public void Add(IBatchSymbolExtractor extractor, int index, string path, string language)
@@ -375,33 +378,18 @@ internal sealed partial class RepositoryIndexer(
             }
         }
 
-        private void Start(IBatchSymbolExtractor extractor, List<BatchedFile> files)
-        {
-            // Sorted by path: ctags' output, and so the order in which definitions are found, is the same whichever
-            // thread described which file first.
-            var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-            _started.Add(new ToolBatch(sorted, runs.Start(extractor, [.. sorted.Select(f => f.Path)])));
-        }
-    }
-
-    /// <summary>
-    /// Runs of a batch tool (ctags), one more at a time than there are cores. A missing tool gives null definitions
-    /// (reported once). Disposing cancels the runs still going (none when every batch was used; the others when the
-    /// indexing failed or was cancelled half-way) and waits for them, so no tool process outlives the indexing.
-    /// </summary>
-    private sealed class ToolRuns(string root, SymbolExtractorRegistry extractors, CancellationToken cancellationToken) : IAsyncDisposable
-    {
-        private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount + 1);
-        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        private readonly System.Collections.Concurrent.ConcurrentBag<Task> _started = [];
-        private int _missing;
-
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync();
+            Task[] runs;
+            lock (_filling)
+            {
+                runs = [.. _started.Select(b => b.Definitions)];
+            }
+
             try
             {
-                await Task.WhenAll(_started);
+                await Task.WhenAll(runs);
             }
             catch (Exception)
             {
@@ -412,11 +400,12 @@ internal sealed partial class RepositoryIndexer(
             _stop.Dispose();
         }
 
-        public Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Start(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths)
+        private void Start(IBatchSymbolExtractor extractor, List<BatchedFile> files)
         {
-            var run = Run(extractor, paths, _stop.Token);
-            _started.Add(run);
-            return run;
+            // Sorted by path: ctags' output, and so the order in which definitions are found, is the same whichever
+            // thread described which file first.
+            var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+            _started.Add(new ToolBatch(sorted, Run(extractor, [.. sorted.Select(f => f.Path)], _stop.Token)));
         }
 
         private Task<IReadOnlyDictionary<string, List<SymbolDefinition>>?> Run(IBatchSymbolExtractor extractor, IReadOnlyList<string> paths, CancellationToken token) =>

@@ -48,8 +48,6 @@ internal sealed class TermCounter
     private int _pooled = 1;
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termNumbersBySpan;
-
-    private TermCounter() => _termNumbersBySpan = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly List<string> _terms = [];
     private readonly List<int> _counted = [];
     private int[] _counts = new int[4096];
@@ -57,6 +55,8 @@ internal sealed class TermCounter
     // Which file last counted each term: a term is listed once per file even when its weight adds nothing.
     private int[] _countedIn = new int[4096];
     private int _file;
+
+    private TermCounter() => _termNumbersBySpan = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The bag of a file: its text's identifiers, plus its path and its definitions' names weighted up.</summary>
     public static TermBag Count(string path, ReadOnlySpan<char> text, IReadOnlyList<SymbolDefinition> definitions)

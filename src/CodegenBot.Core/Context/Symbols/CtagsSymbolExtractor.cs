@@ -348,7 +348,7 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
             path.Contains('\\', StringComparison.Ordinal) ? path.Replace('\\', '/') : path,
             lineNumber,
             end ?? lineNumber,
-            signature is not null ? $"{Prefix(kindText)}{name}{signature}" : PatternText(pattern, patternBytes) ?? name,
+            signature is not null ? $"{Prefix(kindText)}{name}{signature}" : PatternText(pattern ?? Encoding.UTF8.GetString(patternBytes)) ?? name,
             scope,
             null);
     }
@@ -383,39 +383,12 @@ internal sealed class CtagsSymbolExtractor(TimeSpan? timeout = null) : IBatchSym
     private static string Prefix(string kind) => kind is "class" ? "class " : "";
 
     /// <summary>
-    /// The declaration line in a ctags pattern (<c>/^  def run(self):$/</c> → <c>def run(self)</c>), from the pattern's
-    /// text or, when that is null, its unescaped UTF-8 bytes; null when it is no line pattern.
+    /// The declaration line in a ctags pattern (<c>/^  def run(self):$/</c> → <c>def run(self)</c>); null when it is no
+    /// line pattern.
     /// </summary>
-    private static string? PatternText(string? pattern, ReadOnlySpan<byte> bytes)
-    {
-        if (pattern is not null)
-        {
-            return PatternText(pattern.AsSpan());
-        }
-
-        if (bytes.Length <= 4)
-        {
-            return null;
-        }
-
-        var rented = bytes.Length > StackLineBytes ? ArrayPool<char>.Shared.Rent(bytes.Length) : null;
-        try
-        {
-            Span<char> chars = rented ?? stackalloc char[StackLineBytes];
-            return PatternText(chars[..Encoding.UTF8.GetChars(bytes, chars)]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private static string? PatternText(ReadOnlySpan<char> pattern) =>
+    private static string? PatternText(string? pattern) =>
         pattern is { Length: > 4 } && pattern.StartsWith("/^", StringComparison.Ordinal)
-            ? pattern[2..].TrimEnd('/').TrimEnd('$').Trim().TrimEnd("{:").Trim().ToString()
+            ? pattern.AsSpan(2).TrimEnd('/').TrimEnd('$').Trim().TrimEnd("{:").Trim().ToString()
             : null;
 
     private static void Kill(Process process)

@@ -24,8 +24,12 @@ internal sealed partial class SymbolExtractorRegistry(IEnumerable<ISymbolExtract
         _ => null,
     };
 
-    /// <summary>The extractor for the language when it runs a tool over batches of files (ctags), else null.</summary>
-    public IBatchSymbolExtractor? BatchExtractorFor(string language) => ExtractorFor(language) as IBatchSymbolExtractor;
+    /// <summary>
+    /// The extractor for the language when it runs a tool over batches of files (ctags), else null: also null when
+    /// the extractor works from text too (<see cref="TextExtractorFor"/> takes it first).
+    /// </summary>
+    public IBatchSymbolExtractor? BatchExtractorFor(string language) =>
+        ExtractorFor(language) is IBatchSymbolExtractor batch and not ITextSymbolExtractor ? batch : null;
 
     /// <summary>A file's identifiers only, no definitions: for a language no extractor handles, or when ctags is missing.</summary>
     public ITextSymbolExtractor IdentifiersOnly(string language) => _identifiersOnly.GetOrAdd(language, l => new IdentifierExtractor(l));
