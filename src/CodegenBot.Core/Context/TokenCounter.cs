@@ -15,13 +15,27 @@ public sealed class TokenCounter
     /// <summary>Counts remembered before the memo starts over.</summary>
     private const int MemoCapacity = 65_536;
 
-    private readonly Lazy<Tokenizer> _tokenizer = SharedTokenizer;
+    private readonly Lazy<Tokenizer> _tokenizer;
 
     /// <summary>
     /// Counts of long texts by content hash: a long-lived process counts the same files and repo-map blocks run after
     /// run, and one context run counts some of them twice (while fitting, then for the coverage).
     /// </summary>
     private readonly BoundedMemo<UInt128, int> _memo = new(MemoCapacity);
+
+    /// <summary>A counter with the shared o200k_base encoding, loaded once per process.</summary>
+    public TokenCounter()
+        : this(SharedTokenizer)
+    {
+    }
+
+    /// <summary>A counter whose encoding <paramref name="load"/> gives on first use (for tests: a slow or failing load).</summary>
+    internal TokenCounter(Func<Tokenizer> load)
+        : this(new Lazy<Tokenizer>(load))
+    {
+    }
+
+    private TokenCounter(Lazy<Tokenizer> tokenizer) => _tokenizer = tokenizer;
 
     /// <summary>The shared counter.</summary>
     public static TokenCounter Default { get; } = new();

@@ -1,8 +1,12 @@
 using CodegenBot.Core.Configuration;
 using CodegenBot.Core.Context;
+using CodegenBot.Core.Context.Caching;
 using CodegenBot.Core.Context.RepoMap;
+using CodegenBot.Core.Context.Symbols;
 using CodegenBot.Core.Context.Tasks;
 using CodegenBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.Tokenizers;
 
 namespace CodegenBot.Core.Tests.Context;
 
@@ -84,6 +88,48 @@ public sealed class ContextEngineTests : IDisposable
         var context = await Build("Create src/Feature/NewThing.cs");
 
         Assert.Equal(["src/Feature/NewThing.cs"], context.MentionedButMissing);
+    }
+
+    [Fact]
+    public async Task BuildAsync_TokenizerStillLoading_RanksWithoutWaitingForIt()
+    {
+        using var indexed = new ManualResetEventSlim();
+        // The vocabulary's load is held until a second after the index has ended: ranking, which needs no tokenizer,
+        // is done by then, and only the first count waits for the load.
+        var tokens = new TokenCounter(() =>
+        {
+            indexed.Wait(TimeSpan.FromSeconds(30));
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            return TiktokenTokenizer.CreateForModel("gpt-4o");
+        });
+        var options = new CodegenOptions();
+        var cache = new FileContextCacheStore(_cache, NullLogger<FileContextCacheStore>.Instance);
+        var extractors = new SymbolExtractorRegistry([new CSharpSymbolExtractor(), new CtagsSymbolExtractor()], NullLogger<SymbolExtractorRegistry>.Instance);
+        var engine = new ContextEngine(
+            options, tokens, new RepositoryIndexer(options.Context, extractors, cache, TimeProvider.System, NullLogger<RepositoryIndexer>.Instance), cache, TimeProvider.System);
+
+        var context = await engine.BuildAsync(
+            _repo.Path, _repo.Path, TaskParser.Parse("The retry policy should cap NextDelay"), null, TestContext.Current.CancellationToken,
+            new IndexEnd(indexed));
+
+        var phases = context.Phases.Select(p => p.Name).ToList();
+        var waiting = phases.IndexOf("tokenizer: waiting for its vocabulary");
+        Assert.True(waiting > phases.IndexOf("rank (alongside the profile)") && phases.IndexOf("rank (alongside the profile)") > 0, string.Join(", ", phases));
+        Assert.True(context.Phases[waiting].Elapsed > TimeSpan.FromMilliseconds(500), $"waited {context.Phases[waiting].Elapsed}");
+        Assert.Equal("src/Http/RetryPolicy.cs", context.Files[0].Path);
+        Assert.True(context.TokenCount > 0);
+    }
+
+    /// <summary>Sets the event when the index reports all its files done.</summary>
+    private sealed class IndexEnd(ManualResetEventSlim indexed) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value)
+        {
+            if (value.Total > 0 && value.Done == value.Total)
+            {
+                indexed.Set();
+            }
+        }
     }
 
     private Task<GatheredContext> Build(string task, int? budget = null) =>
