@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Cold `codegen context` against `ctags -R` on the same tree, alternated round by round so that a shared machine's
+# drift hits both alike (single runs of either spread by ±15% on the CI machine kind within minutes).
+#   bench/context-cold.sh /path/to/checkout [rounds=8] [cli-folder ...]
+# Without cli folders, publishes the CLI of this checkout as the image ships it (scripts/publish.sh). With several,
+# each round runs them one after the other, to compare builds.
+# Per round: `ctags -R --output-format=json --fields=+nKSe` (the reference: the fields the engine asks for), then one
+# `codegen context --format json` process per CLI on an empty cache. Reported for each:
+#   process  the whole process: start-up, index, tokenizer, ranking, profile, fitting, JSON output, exit;
+#   index    its "index" phase (from the JSON): listing, describing, symbols and terms, with the tokenizer's load
+#            beside it; what the action and the webhook app wait for to index a checkout, their process being up.
+# Then the medians over the rounds and the median of each round's ratio to that round's ctags time.
+set -euo pipefail
+repo=$(cd "$1" && pwd)
+rounds=${2:-8}
+shift $(($# < 2 ? $# : 2))
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+clis=("$@")
+if [ ${#clis[@]} -eq 0 ]; then
+  PUBLISH_DIR="$work/cli" "$here/scripts/publish.sh" >/dev/null
+  clis=("$work/cli")
+fi
+task="Fix the retry logic of the connection and add a test"
+seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'; }
+
+echo "repository: $(basename "$repo") ($(git -C "$repo" ls-files | wc -l) tracked files), $rounds rounds," \
+  "machine: $(nproc) cores, $(($(grep MemTotal /proc/meminfo | awk '{print $2}') / 1048576)) GiB, $(date -u '+%F %H:%M') UTC"
+for round in $(seq "$rounds"); do
+  rm -f "$work/tags"
+  start=$(date +%s%N); ctags -R --output-format=json --fields=+nKSe -f "$work/tags" "$repo" 2>/dev/null; end=$(date +%s%N)
+  ctags=$(seconds "$start" "$end")
+  line="round $round: ctags $ctags s"
+  echo "ctags $round $ctags" >>"$work/results"
+  for cli in "${clis[@]}"; do
+    name=$(basename "$cli")
+    rm -rf "$work/cache"
+    start=$(date +%s%N)
+    CODEGEN_CONTEXT__CACHE_DIRECTORY="$work/cache" "$cli/codegen" context --repo "$repo" --task "$task" --format json \
+      >"$work/out.json" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    end=$(date +%s%N)
+    process=$(seconds "$start" "$end")
+    # "elapsed": "00:00:02.8912345" of the phase named "index".
+    index=$(grep -A1 '"name": "index",' "$work/out.json" | sed -n 's/.*"elapsed": "\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\1 \2 \3/p' \
+      | awk '{printf "%.3f", $1 * 3600 + $2 * 60 + $3}')
+    [ -n "$index" ] || { echo "no index phase in the output of $cli" >&2; exit 1; }
+    echo "$name $round $process $index $ctags" >>"$work/results"
+    line="$line | $name process $process s, index $index s"
+  done
+  echo "$line"
+done
+
+awk '
+  function median(list, n,    sorted, i, j, t) {
+    for (i = 1; i <= n; i++) sorted[i] = list[i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (sorted[j] < sorted[i]) { t = sorted[i]; sorted[i] = sorted[j]; sorted[j] = t }
+    return n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+  }
+  $1 == "ctags" { c[++nc] = $3; next }
+  { k = ++n[$1]; p[$1, k] = $3; x[$1, k] = $4; rp[$1, k] = $3 / $5; rx[$1, k] = $4 / $5; names[$1] = 1 }
+  END {
+    printf "medians: ctags %.2f s\n", median(c, nc)
+    for (name in names) {
+      m = n[name]
+      for (i = 1; i <= m; i++) { a[i] = p[name, i]; b[i] = x[name, i]; d[i] = rp[name, i]; e[i] = rx[name, i] }
+      printf "%s: process %.2f s (%.2fx ctags), index %.2f s (%.2fx ctags)\n", name, median(a, m), median(d, m), median(b, m), median(e, m)
+    }
+  }' "$work/results"
