@@ -21,6 +21,9 @@ internal sealed record CliContext
     /// <summary>Whether a person watches stderr (progress is shown only then).</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>Whether the CLI owns its process (false when tests run it inside theirs): the process's start is then its own.</summary>
+    public bool OwnsProcess { get; init; }
+
     /// <summary>Random numbers for retry jitter; tests make it deterministic.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
@@ -32,5 +35,6 @@ internal sealed record CliContext
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
         CurrentDirectory = Directory.GetCurrentDirectory(),
         IsInteractive = !Console.IsErrorRedirected,
+        OwnsProcess = true,
     };
 }

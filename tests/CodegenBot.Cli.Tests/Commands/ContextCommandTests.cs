@@ -57,6 +57,41 @@ public sealed class ContextCommandTests : IDisposable
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Context_Json_StartsItsPhasesWithTheStartUpOnlyWhenItOwnsTheProcess(bool ownsProcess)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext
+        {
+            Out = output,
+            Error = error,
+            Environment = TestEnvironment.With(("CODEGEN_CONTEXT__CACHE_DIRECTORY", _cache), ("XDG_STATE_HOME", CliRunner.StateHome)),
+            CurrentDirectory = _repo.Path,
+            OwnsProcess = ownsProcess,
+        };
+
+        var exitCode = await CodegenCli.RunAsync(["context", "--repo", _repo.Path, "--task", "parcel", "--format", "json"], context, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var phases = json.RootElement.GetProperty("phases").EnumerateArray().ToList();
+        var first = phases[0].GetProperty("name").GetString();
+        if (ownsProcess)
+        {
+            // Inside the test host, "the process" started with it: seconds ago, never negative.
+            Assert.Equal("start-up (process start to indexing)", first);
+            Assert.True(TimeSpan.Parse(phases[0].GetProperty("elapsed").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
+        }
+        else
+        {
+            Assert.Equal("index", first);
+            Assert.DoesNotContain(phases, p => p.GetProperty("name").GetString()!.StartsWith("start-up", StringComparison.Ordinal));
+        }
+    }
+
     private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
         CliRunner.RunAsync(_repo.Path, TestEnvironment.With(("CODEGEN_CONTEXT__CACHE_DIRECTORY", _cache)), args);
 }
