@@ -14,13 +14,29 @@ internal static class CliJson
         // Output for people and tools, not HTML: keep <, > and quotes in code readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
-        // The context's shape is generated at build time (every `codegen context --format json` would otherwise
-        // emit and compile about 50 accessor and converter methods at run time); other types are described by
-        // reflection.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CliJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 }
 
-/// <summary>Types the CLI writes on every run of a command, described at build time.</summary>
+/// <summary>
+/// The context's JSON (`codegen context --format json`), written by code generated at build time in the shape of
+/// <see cref="CliJson.Options"/> (web names, enums as names; the writer indents and keeps code readable): a run
+/// otherwise emitted accessors and compiled their generic metadata at run time, about 80 methods on one core at the
+/// end of every run.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(GatheredContext))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    /// <summary>The context as JSON, as <see cref="CliJson.Options"/> would write it.</summary>
+    public static string Write(GatheredContext context)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = CliJson.Options.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, context, Default.GatheredContext);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

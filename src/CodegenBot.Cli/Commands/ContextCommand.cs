@@ -54,7 +54,7 @@ internal static class ContextCommand
 
             if (parse.GetValue(format) == "json")
             {
-                await context.Out.WriteAsync(JsonSerializer.Serialize(gathered, CliJson.Options));
+                await context.Out.WriteAsync(CliJsonContext.Write(gathered));
                 await context.Out.WriteLineAsync();
             }
             else

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CodegenBot.Cli.Commands;
 using CodegenBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodegenBot.Cli.Tests.Commands;
 
@@ -90,6 +92,28 @@ public sealed class ContextCommandTests : IDisposable
             Assert.Equal("index", first);
             Assert.DoesNotContain(phases, p => p.GetProperty("name").GetString()!.StartsWith("start-up", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task ContextJson_WrittenByGeneratedCode_IsWhatTheReflectionSerializerWrites()
+    {
+        var context = new CliContext
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            Environment = TestEnvironment.With(("CODEGEN_CONTEXT__CACHE_DIRECTORY", _cache), ("XDG_STATE_HOME", CliRunner.StateHome)),
+            CurrentDirectory = _repo.Path,
+        };
+        var options = new CodegenBot.Core.Configuration.CodegenOptions();
+        await using var services = CliServices.Build(context, options, verbose: false);
+        var engine = services.GetRequiredService<CodegenBot.Core.Context.ContextEngineFactory>().Create(options);
+        // A named file that is missing, and one too big for the budget: every part of the output has content.
+        var gathered = await engine.BuildAsync(
+            _repo.Path, _repo.Path, CodegenBot.Core.Context.Tasks.TaskParser.Parse("Fix src/Billing/InvoiceCalculator.cs and src/Billing/Missing.cs <\"&'>"),
+            1000, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(gathered.MentionedButMissing);
+        Assert.Equal(JsonSerializer.Serialize(gathered, CliJson.Options), CliJsonContext.Write(gathered));
     }
 
     private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
