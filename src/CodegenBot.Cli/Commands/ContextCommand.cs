@@ -72,8 +72,8 @@ internal static class ContextCommand
     internal const string StartUpPhase = "start-up (process start to indexing)";
 
     /// <summary>
-    /// Time since the process started, by the operating system's record of its start (to 10 ms), with the real clock it is
-    /// compared with; null when the CLI runs inside another process.
+    /// Time since the process started, by the operating system's record of its start (to 10 ms); null when the CLI runs
+    /// inside another process, or the system does not say (the phase is left out then, the command goes on).
     /// </summary>
     private static TimeSpan? StartUp(CliContext context)
     {
@@ -82,9 +82,16 @@ internal static class ContextCommand
             return null;
         }
 
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        var elapsed = TimeProvider.System.GetUtcNow() - new DateTimeOffset(process.StartTime);
-        return elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var elapsed = context.Time.GetUtcNow() - new DateTimeOffset(process.StartTime);
+            return elapsed > TimeSpan.Zero ? elapsed : TimeSpan.Zero;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

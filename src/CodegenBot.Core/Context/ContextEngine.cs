@@ -20,6 +20,7 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
     public async Task<GatheredContext> BuildAsync(
         string root, string repositoryIdentity, TaskContext task, int? budget, CancellationToken cancellationToken, IProgress<IndexProgress>? progress = null)
     {
+        var began = time.GetTimestamp();
         var phases = new List<ContextPhase>();
         var totalBudget = budget ?? options.Context.TokenBudget;
 
@@ -31,31 +32,46 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
 
         // Ranking needs no tokenizer, and the profile only at its end: both start now, while the vocabulary may still be
         // loading (a warm run's index, read from the cache, ends before it; waiting here first made warm typeorm runs
-        // 14-83 ms slower in 8 alternating pairs, median 40 ms: two cores are busy either way). The first count below
-        // waits for the load if it is still under way.
+        // 14-83 ms slower in 8 alternating pairs, median 40 ms: two cores are busy either way). The profile awaits the
+        // load before it truncates, and this thread before the team's files are counted.
         start = time.GetTimestamp();
         var files = analysis.Files.Select(f => f.File).ToList();
         var readable = analysis.Files.Where(f => f.File.Readable).ToDictionary(f => f.File.Path, StringComparer.Ordinal);
         string? Read(string path) => readable.ContainsKey(path) ? RepositoryScanner.ReadText(root, path) : null;
 
         // The profile (it reads and measures a sample of sources) and the ranking are independent: side by side.
-        var profiling = Task.Run(() => ProfileAsync(root, analysis, Read, (int)(totalBudget * ProfileShare), cancellationToken), cancellationToken);
-        var eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
-        var candidates = eligible.Select(f => f.Symbols).ToList();
-        var ranked = (memory?.RankingFor(root, analysis, eligible) ?? new RankingIndex(eligible)).Rank(task);
-        phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
-
-        var waiting = tokenizer.IsCompleted ? (long?)null : time.GetTimestamp();
-        await tokenizer;
-        if (waiting is { } since)
+        var profiling = Task.Run(() => ProfileAsync(root, analysis, Read, (int)(totalBudget * ProfileShare), tokenizer, cancellationToken), cancellationToken);
+        List<FileAnalysis> eligible;
+        IReadOnlyList<RankedFile> ranked;
+        IReadOnlyList<TeamDocument> team;
+        IReadOnlyList<string> standards;
+        string profile;
+        try
         {
-            phases.Add(new("tokenizer: waiting for its vocabulary", time.GetElapsedTime(since)));
+            eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
+            ranked = (memory?.RankingFor(root, analysis, eligible) ?? new RankingIndex(eligible)).Rank(task);
+            phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
+
+            var waiting = tokenizer.IsCompleted ? (long?)null : time.GetTimestamp();
+            await tokenizer;
+            if (waiting is { } since)
+            {
+                phases.Add(new("tokenizer: waiting for its vocabulary", time.GetElapsedTime(since)));
+            }
+
+            team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
+            standards = TeamStandards.Summarise(options.Team, team);
+            profile = await profiling;
+        }
+        catch
+        {
+            // The profile's own failure (often the same one: a vocabulary that did not load) is left behind.
+            TaskFailures.Observe(profiling);
+            throw;
         }
 
-        var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
-        var standards = TeamStandards.Summarise(options.Team, team);
-        var profile = await profiling;
         phases.Add(new("profile and team", time.GetElapsedTime(start)));
+        var candidates = eligible.Select(f => f.Symbols).ToList();
 
         start = time.GetTimestamp();
         var named = candidates.Select(c => c.Path).Where(p => task.FilePaths.Any(m => FileRanker.PathMatches(p, m))).ToHashSet(StringComparer.Ordinal);
@@ -96,12 +112,17 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
             TokenBudget = totalBudget,
             Index = statistics,
             Phases = phases,
+            Duration = time.GetElapsedTime(began),
             Analysis = analysis,
         };
     }
 
-    /// <summary>The codebase profile as Markdown, cached by tree key (it samples file contents).</summary>
-    private async Task<string> ProfileAsync(string root, RepositoryAnalysis analysis, Func<string, string?> read, int budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// The codebase profile as Markdown, cached by tree key (it samples file contents); it waits for the tokenizer's
+    /// load (<paramref name="tokenizer"/>) only to truncate the measured profile to its budget.
+    /// </summary>
+    private async Task<string> ProfileAsync(
+        string root, RepositoryAnalysis analysis, Func<string, string?> read, int budget, Task tokenizer, CancellationToken cancellationToken)
     {
         var key = $"profile:v{RepositoryIndexer.AnalyzerVersion}:{analysis.TreeKey}";
         if (await cache.GetAsync(key, cancellationToken) is { } entry && time.GetUtcNow() - entry.WrittenAt <= options.Context.CacheTtl)
@@ -109,7 +130,9 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
             return System.Text.Encoding.UTF8.GetString(entry.Value);
         }
 
-        var markdown = tokens.Truncate(CodebaseProfile.ToMarkdown(analysis, read, memory?.SampledFilesOf(root)), budget);
+        var measured = CodebaseProfile.ToMarkdown(analysis, read, memory?.SampledFilesOf(root));
+        await tokenizer;
+        var markdown = tokens.Truncate(measured, budget);
         await cache.SetAsync(key, System.Text.Encoding.UTF8.GetBytes(markdown), time.GetUtcNow(), cancellationToken);
         return markdown;
     }

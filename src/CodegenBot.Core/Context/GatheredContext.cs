@@ -51,8 +51,14 @@ public sealed record GatheredContext
     /// <summary>How the repository index was obtained (cache hits, files analysed).</summary>
     public required IndexStatistics Index { get; init; }
 
-    /// <summary>Time per phase.</summary>
+    /// <summary>
+    /// Time per phase. Phases nest and overlap (the index's own phases within "index", ranking within "profile and
+    /// team", the cache write alongside): <see cref="Duration"/> is the total, not their sum.
+    /// </summary>
     public required IReadOnlyList<ContextPhase> Phases { get; init; }
+
+    /// <summary>Wall time of the whole gathering, from the start of indexing to the fitted context.</summary>
+    public TimeSpan Duration { get; init; }
 
     /// <summary>The repository's analysis, for the model's bounded tools (list, read, search); not serialized.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -86,7 +86,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         {
             if (Prefetched.TryRemove(new KeyValuePair<string, PrefetchEntry>(root, entry)))
             {
-                Observe(entry.View);
+                TaskFailures.Observe(entry.View);
             }
         }
     }
@@ -150,7 +150,7 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         // The age is when the read started, taken before waiting: a slow read is not thrown away for its own length.
         if (System.Diagnostics.Stopwatch.GetElapsedTime(pending.StartedAt) >= PrefetchLifetime)
         {
-            Observe(pending.View);
+            TaskFailures.Observe(pending.View);
             return null;
         }
 
@@ -160,9 +160,6 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         return pending.View.IsCompletedSuccessfully ? pending.View.Result : null;
     }
 
-    /// <summary>Marks a dropped read's failure as seen, whenever it ends (it is read again, or not needed).</summary>
-    private static void Observe(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>Reads a file the scanner marked readable; null when it vanished or cannot be decoded.</summary>
     public static string? ReadText(string root, string path)

@@ -61,7 +61,7 @@ public static class CodegenMetrics
         }
 
         var context = outcome.Context;
-        ContextDuration.Record(context.Phases.Sum(p => p.Elapsed.TotalSeconds));
+        ContextDuration.Record(context.Duration.TotalSeconds);
         ContextFiles.Add(context.Index.Reused, new KeyValuePair<string, object?>("cache", "reused"));
         ContextFiles.Add(context.Index.Analysed, new KeyValuePair<string, object?>("cache", "analysed"));
         ContextTreeLookups.Add(1, new KeyValuePair<string, object?>("result", context.Index.TreeCacheHit ? "hit" : "miss"));

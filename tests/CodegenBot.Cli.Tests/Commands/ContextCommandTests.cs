@@ -104,15 +104,20 @@ public sealed class ContextCommandTests : IDisposable
             Environment = TestEnvironment.With(("CODEGEN_CONTEXT__CACHE_DIRECTORY", _cache), ("XDG_STATE_HOME", CliRunner.StateHome)),
             CurrentDirectory = _repo.Path,
         };
-        var options = new CodegenBot.Core.Configuration.CodegenOptions();
+        var options = new CodegenBot.Core.Configuration.CodegenOptions { Context = new() { CacheDirectory = _cache } };
         await using var services = CliServices.Build(context, options, verbose: false);
         var engine = services.GetRequiredService<CodegenBot.Core.Context.ContextEngineFactory>().Create(options);
-        // A named file that is missing, and one too big for the budget: every part of the output has content.
+        // A named file too big for the budget (a warning), one that is missing, and quotes, brackets and non-ASCII text.
+        _repo.WriteFile("src/Billing/Ledger.cs", "namespace Billing;\n\n/// <summary>Écritures « comptables » & <soldes>.</summary>\npublic sealed class Ledger\n{\n"
+            + string.Concat(Enumerable.Range(0, 300).Select(i => $"    public decimal Entry{i}(decimal amount) => amount * {i};\n")) + "}\n").Commit("ledger");
         var gathered = await engine.BuildAsync(
-            _repo.Path, _repo.Path, CodegenBot.Core.Context.Tasks.TaskParser.Parse("Fix src/Billing/InvoiceCalculator.cs and src/Billing/Missing.cs <\"&'>"),
+            _repo.Path, _repo.Path, CodegenBot.Core.Context.Tasks.TaskParser.Parse("Fix src/Billing/Ledger.cs and src/Billing/Missing.cs <\"&'> é"),
             1000, TestContext.Current.CancellationToken);
 
         Assert.NotEmpty(gathered.MentionedButMissing);
+        Assert.NotEmpty(gathered.Warnings);
+        Assert.NotEmpty(gathered.Coverage);
+        Assert.NotEmpty(gathered.TeamStandards);
         Assert.Equal(JsonSerializer.Serialize(gathered, CliJson.Options), CliJsonContext.Write(gathered));
     }
 
