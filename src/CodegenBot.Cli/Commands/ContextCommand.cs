@@ -69,7 +69,7 @@ internal static class ContextCommand
     }
 
     /// <summary>The phase before the engine starts: the runtime, parsing the command line, configuration and services.</summary>
-    internal const string StartUpPhase = "start-up (process start to indexing)";
+    private const string StartUpPhase = "start-up (process start to indexing)";
 
     /// <summary>
     /// Time since the process started, by the operating system's record of its start (to 10 ms); null when the CLI runs

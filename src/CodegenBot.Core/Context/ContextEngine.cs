@@ -39,39 +39,28 @@ internal sealed class ContextEngine(CodegenOptions options, TokenCounter tokens,
         var readable = analysis.Files.Where(f => f.File.Readable).ToDictionary(f => f.File.Path, StringComparer.Ordinal);
         string? Read(string path) => readable.ContainsKey(path) ? RepositoryScanner.ReadText(root, path) : null;
 
-        // The profile (it reads and measures a sample of sources) and the ranking are independent: side by side.
+        // The profile (it reads and measures a sample of sources) and the ranking are independent: side by side. If
+        // anything below fails first, the profile is not awaited: its own failure (often the same one, a vocabulary
+        // that did not load) is marked seen, as is the load's; awaiting either still throws.
         var profiling = Task.Run(() => ProfileAsync(root, analysis, Read, (int)(totalBudget * ProfileShare), tokenizer, cancellationToken), cancellationToken);
-        List<FileAnalysis> eligible;
-        IReadOnlyList<RankedFile> ranked;
-        IReadOnlyList<TeamDocument> team;
-        IReadOnlyList<string> standards;
-        string profile;
-        try
-        {
-            eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
-            ranked = (memory?.RankingFor(root, analysis, eligible) ?? new RankingIndex(eligible)).Rank(task);
-            phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
-
-            var waiting = tokenizer.IsCompleted ? (long?)null : time.GetTimestamp();
-            await tokenizer;
-            if (waiting is { } since)
-            {
-                phases.Add(new("tokenizer: waiting for its vocabulary", time.GetElapsedTime(since)));
-            }
-
-            team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
-            standards = TeamStandards.Summarise(options.Team, team);
-            profile = await profiling;
-        }
-        catch
-        {
-            // The profile's own failure (often the same one: a vocabulary that did not load) is left behind.
-            TaskFailures.Observe(profiling);
-            throw;
-        }
-
-        phases.Add(new("profile and team", time.GetElapsedTime(start)));
+        TaskFailures.Observe(profiling);
+        TaskFailures.Observe(tokenizer);
+        var eligible = analysis.Files.Where(f => !TeamInstructions.KnownFiles.Contains(f.File.Path)).ToList();
         var candidates = eligible.Select(f => f.Symbols).ToList();
+        var ranked = (memory?.RankingFor(root, analysis, eligible) ?? new RankingIndex(eligible)).Rank(task);
+        phases.Add(new("rank (alongside the profile)", time.GetElapsedTime(start)));
+
+        var waiting = tokenizer.IsCompleted ? (long?)null : time.GetTimestamp();
+        await tokenizer;
+        if (waiting is { } since)
+        {
+            phases.Add(new("tokenizer: waiting for its vocabulary", time.GetElapsedTime(since)));
+        }
+
+        var team = TeamInstructions.Load(root, files, (int)(totalBudget * options.Context.TeamInstructionsShare), tokens);
+        var standards = TeamStandards.Summarise(options.Team, team);
+        var profile = await profiling;
+        phases.Add(new("profile and team", time.GetElapsedTime(start)));
 
         start = time.GetTimestamp();
         var named = candidates.Select(c => c.Path).Where(p => task.FilePaths.Any(m => FileRanker.PathMatches(p, m))).ToHashSet(StringComparer.Ordinal);

@@ -160,7 +160,6 @@ internal sealed partial class RepositoryScanner(ContextOptions options)
         return pending.View.IsCompletedSuccessfully ? pending.View.Result : null;
     }
 
-
     /// <summary>Reads a file the scanner marked readable; null when it vanished or cannot be decoded.</summary>
     public static string? ReadText(string root, string path)
     {

@@ -24,18 +24,10 @@ public sealed class TokenCounter
     private readonly BoundedMemo<UInt128, int> _memo = new(MemoCapacity);
 
     /// <summary>A counter with the shared o200k_base encoding, loaded once per process.</summary>
-    public TokenCounter()
-        : this(SharedTokenizer)
-    {
-    }
+    public TokenCounter() => _tokenizer = SharedTokenizer;
 
     /// <summary>A counter whose encoding <paramref name="load"/> gives on first use (for tests: a slow or failing load).</summary>
-    internal TokenCounter(Func<Tokenizer> load)
-        : this(new Lazy<Tokenizer>(load))
-    {
-    }
-
-    private TokenCounter(Lazy<Tokenizer> tokenizer) => _tokenizer = tokenizer;
+    internal TokenCounter(Func<Tokenizer> load) => _tokenizer = new Lazy<Tokenizer>(load);
 
     /// <summary>The shared counter.</summary>
     public static TokenCounter Default { get; } = new();

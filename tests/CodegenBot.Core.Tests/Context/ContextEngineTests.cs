@@ -94,12 +94,15 @@ public sealed class ContextEngineTests : IDisposable
     public async Task BuildAsync_TokenizerStillLoading_RanksWithoutWaitingForIt()
     {
         using var indexed = new ManualResetEventSlim();
-        // The vocabulary's load starts only when the index has ended (its 200k entries take a few tenths of a second,
-        // ranking these 8 files a few milliseconds): ranking, which needs no tokenizer, is done first, and the first
-        // count waits for the load.
+        using var loading = new ManualResetEventSlim();
+        // A slow load on the loading thread, as the real one is (a few tenths of a second of its own thread): it starts
+        // only when the index has ended and takes a second more (the library keeps a loaded vocabulary for the process,
+        // so loading it again here may take no time at all); ranking these 8 files takes milliseconds, and is done
+        // first unless it waits for the load.
         var tokens = new TokenCounter(() =>
         {
             indexed.Wait(TimeSpan.FromSeconds(30));
+            loading.Wait(TimeSpan.FromSeconds(1));
             return TiktokenTokenizer.CreateForModel("gpt-4o");
         });
         var context = await EngineCounting(tokens).BuildAsync(
@@ -114,14 +117,41 @@ public sealed class ContextEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task BuildAsync_TokenizerFailsToLoad_FailsWithItsError()
+    public async Task BuildAsync_TokenizerFailsToLoad_FailsWithItsErrorAndLeavesNoFailureUnobserved()
     {
-        var tokens = new TokenCounter(() => throw new InvalidOperationException("The vocabulary is missing."));
+        const string Missing = "The vocabulary is missing (BuildAsync_TokenizerFailsToLoad).";
+        var tokens = new TokenCounter(() => throw new InvalidOperationException(Missing));
+        var unobserved = new System.Collections.Concurrent.ConcurrentQueue<AggregateException>();
+        void Unobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            if (e.Exception.Flatten().InnerExceptions.Any(x => x.Message == Missing))
+            {
+                unobserved.Enqueue(e.Exception);
+            }
+        }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EngineCounting(tokens).BuildAsync(
-            _repo.Path, _repo.Path, TaskParser.Parse("retry"), null, TestContext.Current.CancellationToken));
+        TaskScheduler.UnobservedTaskException += Unobserved;
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EngineCounting(tokens).BuildAsync(
+                _repo.Path, _repo.Path, TaskParser.Parse("retry"), null, TestContext.Current.CancellationToken));
+            Assert.Equal(Missing, error.Message);
 
-        Assert.Equal("The vocabulary is missing.", error.Message);
+            // The profile, which also needs the vocabulary, fails on its own and nobody awaits it: give it time to end,
+            // then let the collector finalize the tasks nobody holds (an unobserved failure is reported then).
+            for (var i = 0; i < 20 && unobserved.IsEmpty; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, TestContext.Current.CancellationToken);
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= Unobserved;
+        }
+
+        Assert.Empty(unobserved);
     }
 
     /// <summary>A real engine over the test's cache folder that counts tokens with <paramref name="tokens"/>.</summary>
